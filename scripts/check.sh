@@ -1,0 +1,38 @@
+#!/bin/sh
+# check.sh - the test command: build warning-free (-Werror), run the suite,
+# then build with AddressSanitizer + UndefinedBehaviorSanitizer and run it
+# again.  Ends with one line "N passed, N failed, N skipped" over both runs.
+set -u
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+jobs=$(nproc 2>/dev/null || echo 2)
+
+build() { # dir, cmake options...
+  dir=$1; shift
+  cmake -S . -B "$dir" -DWARTA_WERROR=ON "$@" >/dev/null &&
+    cmake --build "$dir" -j "$jobs" >"$dir.log" 2>&1 ||
+    { cat "$dir.log" >&2; echo "0 passed, 1 failed"; exit 1; }
+}
+
+total_p=0; total_f=0; total_s=0
+run() { # label, dir
+  echo "== $1 =="
+  "$2/warta_tests" "${TESTS:-}" | tee "$2.tests" 
+  line=$(tail -n 1 "$2.tests")
+  p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
+  f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+  s=$(echo "$line" | sed -n 's/.* \([0-9]*\) skipped.*/\1/p')
+  [ -n "$p" ] || { p=0; f=1; s=0; }
+  total_p=$((total_p + p)); total_f=$((total_f + f)); total_s=$((total_s + ${s:-0}))
+}
+
+build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+run "tests (RelWithDebInfo, -Werror)" build
+if [ "${WARTA_NO_ASAN:-}" = "" ]; then
+  build build-asan -DCMAKE_BUILD_TYPE=Debug -DWARTA_SANITIZE=ON
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    run "tests (ASan + UBSan)" build-asan
+fi
+echo "$total_p passed, $total_f failed, $total_s skipped"
+[ "$total_f" -eq 0 ]

@@ -1,0 +1,85 @@
+/*
+ * cluster.h - streaming event clustering.
+ *
+ * Each article arrives as a wt_clu_doc (its event features) and is assigned
+ * to an event at once.  Candidate events come from inverted indexes over
+ * entities, salient terms and event-day buckets, so an arrival costs time
+ * proportional to its candidates, not to the corpus.  The neighbourhood of
+ * the new article (its candidate events and their articles) is then
+ * re-clustered with an order-independent procedure, so the final grouping
+ * does not depend on arrival order.
+ *
+ * Event ids are positive, allocated by the index, and stable: when events
+ * merge the surviving id is the smallest and the others redirect to it;
+ * wt_clu_resolve() follows redirects, so no id is ever silently lost.
+ *
+ * The index owns copies of everything it is given.
+ */
+#ifndef WT_CLUSTER_H
+#define WT_CLUSTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/doc.h"
+#include "../core/strbuf.h"
+
+/* Features of one article for clustering. */
+typedef struct wt_clu_doc {
+  int64_t article;   /* store id, > 0 */
+  uint64_t hash;     /* hash of the normalised body (exact duplicates) */
+  int32_t day;       /* event day, WT_NO_DAY when unknown */
+  float day_conf;    /* 0..1: stated dates high, inferred low */
+  const char *type;  /* event type id, or NULL */
+  const char *const *participants; /* canonical entity ids */
+  size_t n_participants;
+  const char *const *entities; /* all canonical entity ids named */
+  const float *entity_w;       /* weight per entity (mention share) */
+  size_t n_entities;
+  const char *const *terms; /* salient stems */
+  const float *term_w;      /* tf weight per term */
+  size_t n_terms;
+} wt_clu_doc;
+
+typedef struct wt_clu wt_clu;
+
+wt_clu *wt_clu_new(void);
+void wt_clu_free(wt_clu *c);
+
+/* Add a new article and (re)cluster its neighbourhood.  Returns the event
+ * id it was assigned, or -1 on error.  Adding an article id twice is an
+ * error. */
+int64_t wt_clu_add(wt_clu *c, const wt_clu_doc *d);
+
+/* Restore an article with the event it had (loading a store): no
+ * re-clustering; event ids above all restored ones are allocated later. */
+int wt_clu_restore(wt_clu *c, const wt_clu_doc *d, int64_t event);
+/* Restore a redirect (old event id -> new). */
+void wt_clu_restore_redirect(wt_clu *c, int64_t from, int64_t to);
+
+/* Current event of an article (0 when unknown). */
+int64_t wt_clu_event_of(const wt_clu *c, int64_t article);
+/* Follow redirects to the live id (0 when the id was never allocated). */
+int64_t wt_clu_resolve(const wt_clu *c, int64_t event);
+
+/* Changes since the last call: every article whose event changed and every
+ * redirect created, for the store to persist.  The callback receives
+ * (article, event) pairs with article > 0, and (0, from, to) for
+ * redirects through `redirect`. */
+typedef void (*wt_clu_assign_fn)(void *ud, int64_t article, int64_t event);
+typedef void (*wt_clu_redirect_fn)(void *ud, int64_t from, int64_t to);
+void wt_clu_drain(wt_clu *c, wt_clu_assign_fn assign,
+                  wt_clu_redirect_fn redirect, void *ud);
+
+/* Explain the pairing of two articles: scores by component and the
+ * verdict, as a JSON object appended to out.  -1 if either is unknown. */
+int wt_clu_why(const wt_clu *c, int64_t a, int64_t b, wt_sb *out);
+
+/* Serialise the clustering features of a processed doc (JSON object) so the
+ * store can keep them; wt_clu_doc_parse() reads them back into a wt_clu_doc
+ * whose strings live in arena. */
+int wt_clu_features_json(const wt_doc *doc, wt_sb *out);
+int wt_clu_doc_parse(const char *json, size_t n, int64_t article,
+                     wt_arena *a, wt_clu_doc *out);
+
+#endif

@@ -1,0 +1,26 @@
+/*
+ * docjson.h - JSON views of a processed doc, the machine-readable contract
+ * documented in docs/json.md.
+ *
+ *   article view: `warta article --json`, and what the store keeps
+ *   clean view:   `warta clean --json`
+ *   read view:    `warta read --json`
+ *
+ * Writers append to a wt_sb; they cannot fail except by the buffer's cap.
+ */
+#ifndef WT_DOCJSON_H
+#define WT_DOCJSON_H
+
+#include "doc.h"
+#include "strbuf.h"
+
+int wt_doc_json_article(const wt_doc *d, wt_sb *out);
+int wt_doc_json_clean(const wt_doc *d, wt_sb *out);
+int wt_doc_json_read(const wt_doc *d, wt_sb *out);
+
+/* Names for enums used in JSON and text output. */
+const char *wt_timex_type_name(wt_timex_type t);
+const char *wt_fig_kind_name(wt_fig_kind k);
+const char *wt_ent_type_name(wt_ent_type t);
+
+#endif
