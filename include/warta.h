@@ -111,6 +111,15 @@ int warta_article(warta *w, const char *article_id, char **json);
 /* Why two articles are (not) in one event, by score component. */
 int warta_why(warta *w, const char *a, const char *b, char **json);
 
+/* Full-text search over articles and events (SQLite FTS5 with warta's own
+ * tokeniser and stemming; BM25 ranking; snippets): one JSON object. */
+int warta_search(warta *w, const char *q, int limit, char **json);
+/* An entity (canonical id or a name) with its events. */
+int warta_entity(warta *w, const char *entity, char **json);
+/* Events and mentioned (secondary) events of an entity or a story, in date
+ * order: one JSON object. */
+int warta_timeline(warta *w, const char *entity_or_story, char **json);
+
 /* ------------------------------------------------- stateless processing */
 
 /* Clean pages without storing them: JSON Lines, one object per page. */
