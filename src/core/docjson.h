@@ -11,10 +11,13 @@
 #ifndef WT_DOCJSON_H
 #define WT_DOCJSON_H
 
+#include <stdint.h>
+
 #include "doc.h"
 #include "strbuf.h"
 
-int wt_doc_json_article(const wt_doc *d, wt_sb *out);
+/* `id`: the store's internal id, or 0 when the doc is not stored. */
+int wt_doc_json_article(const wt_doc *d, int64_t id, wt_sb *out);
 int wt_doc_json_clean(const wt_doc *d, wt_sb *out);
 int wt_doc_json_read(const wt_doc *d, wt_sb *out);
 
