@@ -34,5 +34,11 @@ if [ "${WARTA_NO_ASAN:-}" = "" ]; then
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run "tests (ASan + UBSan)" build-asan
 fi
+if [ "${WARTA_FUZZ_SECONDS:-0}" -gt 0 ]; then
+  echo "== fuzz (${WARTA_FUZZ_SECONDS}s per target) =="
+  scripts/fuzz.sh "$WARTA_FUZZ_SECONDS" | tee build-fuzz.tests
+  total_p=$((total_p + $(grep -c '^ok' build-fuzz.tests)))
+  total_f=$((total_f + $(grep -c '^FAIL' build-fuzz.tests)))
+fi
 echo "$total_p passed, $total_f failed, $total_s skipped"
 [ "$total_f" -eq 0 ]
