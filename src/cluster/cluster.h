@@ -39,12 +39,25 @@ typedef struct wt_clu_doc {
   const char *const *terms; /* salient stems */
   const float *term_w;      /* tf weight per term */
   size_t n_terms;
+  const uint32_t *minhash; /* MinHash signature over word 5-shingles of the
+                              body (near duplicates), or NULL */
+  size_t n_minhash;        /* WT_CLU_MINHASH, or 0 */
 } wt_clu_doc;
+
+/* Length of the MinHash signatures written by wt_clu_features_json(). */
+#define WT_CLU_MINHASH 32
 
 typedef struct wt_clu wt_clu;
 
 wt_clu *wt_clu_new(void);
 void wt_clu_free(wt_clu *c);
+
+/* Active window in days (0, the default: never freeze).  Events whose last
+ * day is more than `days` before the newest day seen are frozen: their
+ * articles keep only (article, event) and leave the indexes, so memory is
+ * bounded by the window, not by the corpus.  Frozen events take no new
+ * articles; wt_clu_why() on a frozen article returns -1. */
+void wt_clu_set_window(wt_clu *c, int days);
 
 /* Add a new article and (re)cluster its neighbourhood.  Returns the event
  * id it was assigned, or -1 on error.  Adding an article id twice is an
@@ -61,6 +74,18 @@ void wt_clu_restore_redirect(wt_clu *c, int64_t from, int64_t to);
 int64_t wt_clu_event_of(const wt_clu *c, int64_t article);
 /* Follow redirects to the live id (0 when the id was never allocated). */
 int64_t wt_clu_resolve(const wt_clu *c, int64_t event);
+/* The article this one duplicates (exact or near copy), 0 when none.
+ * Duplicates sit in their original's event but are not independent
+ * evidence. */
+int64_t wt_clu_duplicate_of(const wt_clu *c, int64_t article);
+/* Articles of a live event and how many of them are not duplicates;
+ * -1 when the event is unknown (redirects are followed). */
+int wt_clu_event_size(const wt_clu *c, int64_t event, size_t *n_articles,
+                      size_t *n_independent);
+/* Related events of the same story: same type and the same main
+ * participants on other dates, nearest in time first.  Writes up to max
+ * live event ids to out and returns how many. */
+size_t wt_clu_story(const wt_clu *c, int64_t event, int64_t *out, size_t max);
 
 /* Changes since the last call: every article whose event changed and every
  * redirect created, for the store to persist.  The callback receives

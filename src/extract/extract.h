@@ -13,7 +13,25 @@
 
 typedef struct wt_extract_res wt_extract_res;
 
+/* Load the gazetteer (data/extract/gazetteer/), roles and cue lists.
+ * NULL with a message in err when a word list cannot be read; a missing
+ * gazetteer or roles file is not an error (rules still find names). */
 wt_extract_res *wt_extract_load(char *err, size_t errlen);
+/* The same with the gazetteer directory and the roles file given (NULL:
+ * the default under the data directory), for tests and tools. */
+wt_extract_res *wt_extract_load_from(const char *gaz_dir,
+                                     const char *roles_path, char *err,
+                                     size_t errlen);
+/* Gazetteer id of a name or alias written out whole ("Sergei Lavrov"),
+ * or NULL. */
+const char *wt_extract_lookup(const wt_extract_res *r, const char *name);
+/* Number of gazetteer entities loaded. */
+size_t wt_extract_gazetteer_size(const wt_extract_res *r);
+/* Gazetteer names in s[0..n): longest match at each word start, case
+ * rules applied, URLs skipped.  Writes up to max spans, returns the count
+ * found (may exceed max).  Never allocates; for benchmarks and tools. */
+size_t wt_extract_gazetteer_scan(const wt_extract_res *r, const char *s,
+                                 size_t n, wt_span *out, size_t max);
 void wt_extract_free(wt_extract_res *r);
 
 /* Fill doc->entities, mentions, quotes, sources, frame and secondary from

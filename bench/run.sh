@@ -1,0 +1,20 @@
+#!/bin/sh
+# run.sh - run every benchmark binary present in the build directory
+# ($BUILD, default build/) and print their results.  Benchmarks are the
+# executables named bench_* built from bench/*.c.
+set -u
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$here/build}
+found=0
+status=0
+for b in "$build"/bench_*; do
+  [ -x "$b" ] && [ -f "$b" ] || continue
+  found=1
+  echo "== $(basename "$b") =="
+  "$b" "$@" || status=1
+done
+if [ "$found" -eq 0 ]; then
+  echo "run.sh: no bench_* binaries in $build (build first: make)" >&2
+  exit 1
+fi
+exit $status

@@ -1,0 +1,741 @@
+/*
+ * text.c - the block classifier: decides for every line of a page (or
+ * every paragraph the DOM walk produced) whether it is article text, a
+ * sub-heading or chrome, finds the main body run, and reads the metadata
+ * that chrome lines carry (title, outlet, credits, dateline, time, source
+ * credits).
+ *
+ * How a block is judged, from its own features first:
+ *   - prose shape: word count, terminal punctuation, share of function
+ *     words ("yang", "dan", "the", ...), lower-case words;
+ *   - chrome shape: ages ("18 jam lalu"), bare domains, separators and
+ *     bullets (link lists), dates, all-caps banners, captions repeated
+ *     within the line, lines repeated on the page, the title again;
+ *   - cue phrases from data/clean (one signal among these);
+ * then from its position: the body is the contiguous run of blocks with
+ * the highest total weight (prose counts for, chrome against), so
+ * chrome-shaped lines between paragraphs stay out but a short heading
+ * between two paragraphs stays in.
+ *
+ * Invariants: a block's class is final once the run is chosen; chrome
+ * blocks keep a reason; block text is only ever shortened at its start
+ * (dateline removal), never rewritten.
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "../core/util.h"
+#include "clean_int.h"
+
+#define TEXT_MAX_BLOCKS 20000
+
+/* --------------------------------------------------------- utilities */
+
+size_t cl_utf8_len(const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80) k++;
+  return k;
+}
+
+int cl_is_upper_start(const char *s, size_t n) {
+  if (!n) return 0;
+  unsigned char c = (unsigned char)s[0];
+  if (c >= 'A' && c <= 'Z') return 1;
+  /* Latin-1 supplement capitals (À..Þ) */
+  return n > 1 && c == 0xC3 && (unsigned char)s[1] >= 0x80 &&
+         (unsigned char)s[1] <= 0x9E;
+}
+
+static int text_alpha(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+static int text_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* Lead byte of a letter outside ASCII: Latin supplements, Greek,
+ * Cyrillic, Hebrew, Arabic (2 bytes), CJK and other BMP scripts (3
+ * bytes); U+2000..U+2FFF (punctuation, symbols, arrows) is not. */
+static int text_letter_lead(unsigned char c) {
+  return (c >= 0xC3 && c <= 0xDF) || (c >= 0xE3 && c <= 0xED);
+}
+
+/* A word starting with a non-ASCII lower-case or caseless letter. */
+static int text_lower_lead(const char *w, size_t n) {
+  unsigned char c = (unsigned char)w[0], d = n > 1 ? (unsigned char)w[1] : 0;
+  if (c == 0xC3) return d >= 0x9F;
+  if (c == 0xD0) return d >= 0xB0;
+  if (c == 0xD1) return 1;
+  return c >= 0xD2 && c <= 0xED && c != 0xD0;
+}
+
+/* Width of a space-like code point at s (NBSP, thin spaces, ideographic
+ * space), 0 when s is not one.  *zero set for zero-width characters. */
+static size_t text_space_at(const char *s, size_t n, int *zero) {
+  const unsigned char *u = (const unsigned char *)s;
+  *zero = 0;
+  if (u[0] == ' ' || u[0] == '\t' || u[0] == '\r' || u[0] == '\f' ||
+      u[0] == '\v' || u[0] == '\n')
+    return 1;
+  if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0) return 2;
+  if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+      (u[2] <= 0x8A || u[2] == 0xAF))
+    return 3;
+  if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x8B && u[2] <= 0x8D) {
+    *zero = 1;
+    return 3;
+  }
+  if (n >= 3 && u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F) return 3;
+  if (n >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80) return 3;
+  if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+    *zero = 1;
+    return 3;
+  }
+  return 0;
+}
+
+cl_block *cl_block_add(cl_page *p, const char *s, size_t n, uint8_t kind) {
+  if (p->blocks.n >= TEXT_MAX_BLOCKS) return NULL;
+  char *out = wt_arena_alloc(p->doc->arena, n + 1);
+  if (!out) return NULL;
+  size_t k = 0;
+  int pending = 0;
+  for (size_t i = 0; i < n;) {
+    int zero;
+    size_t w = text_space_at(s + i, n - i, &zero);
+    if (w) {
+      if (!zero) pending = 1;
+      i += w;
+      continue;
+    }
+    if (pending && k) out[k++] = ' ';
+    pending = 0;
+    out[k++] = s[i++];
+  }
+  out[k] = '\0';
+  if (!k) return NULL;
+  cl_block *b = WT_VEC_PUSH(p->doc->arena, &p->blocks);
+  if (!b) return NULL;
+  b->text = out;
+  b->len = k;
+  b->kind = kind;
+  return b;
+}
+
+void cl_text_split(cl_page *p, const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    const char *nl = memchr(s + i, '\n', n - i);
+    size_t e = nl ? (size_t)(nl - s) : n;
+    cl_block_add(p, s + i, e - i, WT_PARA_TEXT);
+    i = e + 1;
+  }
+}
+
+/* ---------------------------------------------------------- features */
+
+typedef struct text_feat {
+  int words, func, lower, caps, numeric;
+  int terminal;  /* ends like a sentence: . ! ? … (before closing marks) */
+  int colon;     /* ends with ':' */
+  int question;  /* ends with ? or ! */
+  int domain;    /* holds a bare domain token (kompas.tv) */
+  int age;       /* "18 jam lalu", "2 hours ago" */
+  int date;      /* a month name with a number, d/m/yyyy, hh:mm */
+  int seps;      /* bullets, pipes, guillemets */
+  int allcaps;   /* every letter upper case, 2+ words */
+  int letters;
+} text_feat;
+
+static int text_is_domain(const char *w, size_t n) {
+  const char *dot = NULL;
+  for (size_t i = 0; i < n; i++)
+    if (w[i] == '.') dot = w + i;
+  if (!dot || dot == w) return 0;
+  size_t tl = (size_t)(w + n - dot - 1);
+  if (tl < 2 || tl > 6) return 0;
+  for (const char *q = dot + 1; q < w + n; q++)
+    if (!text_alpha((unsigned char)*q)) return 0;
+  int has_alpha = 0;
+  for (const char *q = w; q < dot; q++)
+    if (text_alpha((unsigned char)*q)) has_alpha = 1;
+  /* "U.S." and "A.S." are not domains: the part after the dot is lower
+   * case or the token as a whole is a known shape like "KOMPAS.TV" */
+  return has_alpha && (dot[1] >= 'a' || (dot - w) >= 3);
+}
+
+static void text_features(const wt_clean_res *r, const char *s, size_t n,
+                          text_feat *f) {
+  memset(f, 0, sizeof *f);
+  int upper_letters = 0, prev_num = 0, prev_month = 0;
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0xA2 || (unsigned char)s[i + 2] == 0xBA))
+      f->seps++; /* • › */
+    if (c == '|' || (c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xBB ||
+                                                (unsigned char)s[i + 1] == 0xB7)))
+      f->seps++; /* | » · */
+    if (!(text_alpha(c) || text_digit(c) || text_letter_lead(c))) {
+      i++;
+      continue;
+    }
+    size_t b = i;
+    while (i < n) {
+      unsigned char d = (unsigned char)s[i];
+      if (text_alpha(d) || text_digit(d)) {
+        i++;
+      } else if (text_letter_lead(d)) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
+      } else if ((d == '.' || d == '-' || d == '\'' || d == ':' || d == '/' ||
+                  d == ',') &&
+                 i + 1 < n &&
+                 (text_alpha((unsigned char)s[i + 1]) ||
+                  text_digit((unsigned char)s[i + 1]))) {
+        if ((d == ',' || d == ':' || d == '/') &&
+            !(text_digit((unsigned char)s[i - 1]) &&
+              text_digit((unsigned char)s[i + 1])))
+          break;
+        i++;
+      } else {
+        break;
+      }
+    }
+    const char *w = s + b;
+    size_t wl = i - b;
+    f->words++;
+    int alpha = 0, digit = 0, up = 0, colon = 0, slash = 0;
+    for (size_t k = 0; k < wl; k++) {
+      unsigned char d = (unsigned char)w[k];
+      if (text_alpha(d) || text_letter_lead(d)) alpha++;
+      if (d >= 'A' && d <= 'Z') up++;
+      if (text_digit(d)) digit++;
+      if (d == ':') colon++;
+      if (d == '/') slash++;
+    }
+    f->letters += alpha;
+    upper_letters += up;
+    if (alpha && !digit) {
+      if (cl_is_function_word(r, w, wl)) f->func++;
+      if ((w[0] >= 'a' && w[0] <= 'z') || text_lower_lead(w, wl)) f->lower++;
+      if (cl_is_upper_start(w, wl)) f->caps++;
+    }
+    if (digit && !alpha) f->numeric++;
+    if (text_is_domain(w, wl)) f->domain++;
+    int month = alpha && cl_is_month(r, w, wl);
+    if ((month && prev_num) || (prev_month && digit && !alpha) ||
+        (digit && (colon || slash) && !alpha))
+      f->date = 1;
+    /* ages: "18 jam lalu", "2 hours ago", "kemarin" is left to the time
+     * stage */
+    if (prev_num && alpha && cl_is_time_unit(r, w, wl) &&
+        ((i + 5 <= n && !strncasecmp(s + i, " lalu", 5)) ||
+         (i + 4 <= n && !strncasecmp(s + i, " ago", 4)) ||
+         (i + 4 <= n && !strncasecmp(s + i, "lalu", 4))))
+      f->age = 1;
+    prev_num = digit && !alpha;
+    prev_month = month;
+  }
+  /* ending */
+  size_t e = n;
+  for (;;) {
+    while (e > 0 && s[e - 1] == ' ') e--;
+    if (e > 0 && (s[e - 1] == '"' || s[e - 1] == '\'' || s[e - 1] == ')' ||
+                  s[e - 1] == ']')) {
+      e--;
+      continue;
+    }
+    if (e >= 3 && (unsigned char)s[e - 3] == 0xE2 &&
+        (unsigned char)s[e - 2] == 0x80 &&
+        ((unsigned char)s[e - 1] == 0x9D || (unsigned char)s[e - 1] == 0x99)) {
+      e -= 3; /* ” ’ */
+      continue;
+    }
+    break;
+  }
+  if (e > 0) {
+    char c = s[e - 1];
+    f->terminal = c == '.' || c == '!' || c == '?';
+    f->colon = c == ':';
+    f->question = c == '?' || c == '!';
+    if (e >= 3 && (unsigned char)s[e - 3] == 0xE2 &&
+        (unsigned char)s[e - 2] == 0x80 && (unsigned char)s[e - 1] == 0xA6)
+      f->terminal = 1; /* … */
+  }
+  f->allcaps = f->words >= 2 && f->letters >= 6 && upper_letters == f->letters;
+}
+
+/* A caption repeated inside its own line: its opening words come back
+ * later in the line ("Foto A bertemu B Foto A bertemu B ((Antara))"). */
+static int text_self_repeat(const char *s, size_t n) {
+  if (n < 60) return 0;
+  size_t k = 30;
+  while (k < n && s[k] != ' ') k++;
+  if (k >= n / 2) return 0;
+  for (size_t i = n / 3; i + k <= n; i++)
+    if (s[i] == s[0] && !memcmp(s + i, s, k)) return 1;
+  return 0;
+}
+
+/* Name in a line made only of a parenthesised credit: "(Antara)",
+ * "((Antara))", "(Sumber Antara)" is handled as a cue.  Returns the name
+ * length and sets *name, 0 when the line is not such a tag. */
+static size_t text_paren_tag(const char *s, size_t n, const char **name) {
+  size_t a = 0, b = n;
+  while (a < b && s[a] == '(') a++;
+  while (b > a && s[b - 1] == ')') b--;
+  if (a == 0 || n - b != a || b - a < 2 || b - a > 40) return 0;
+  for (size_t i = a; i < b; i++)
+    if (s[i] == '(' || s[i] == ')' || s[i] == '.' || s[i] == ',') return 0;
+  if (!cl_is_upper_start(s + a, b - a)) return 0;
+  /* "(ant/ara)" style editor initials are not a source */
+  if (memchr(s + a, '/', b - a)) return 0;
+  *name = s + a;
+  return b - a;
+}
+
+/* A "((Name))" at the end of a line (a photo credit after a caption). */
+static size_t text_tail_credit(const char *s, size_t n, const char **name) {
+  if (n < 6 || s[n - 1] != ')' || s[n - 2] != ')') return 0;
+  size_t b = n - 2, a = b;
+  while (a > 0 && s[a - 1] != '(') a--;
+  if (a < 2 || s[a - 2] != '(' || b - a < 2 || b - a > 40) return 0;
+  *name = s + a;
+  return b - a;
+}
+
+/* "(ara/ara)", "(mnu/mnu)": editors' initials closing a story. */
+static int text_initials(const char *s, size_t n) {
+  if (n < 5 || n > 24 || s[0] != '(' || s[n - 1] != ')') return 0;
+  int slash = 0;
+  for (size_t i = 1; i + 1 < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '/') slash++;
+    else if (!(text_alpha(c) || c == ' ' || c == '-')) return 0;
+  }
+  return slash >= 1;
+}
+
+/* Opens with a quotation mark: " “ ' ‘ */
+static int text_opens_quote(const char *s, size_t n) {
+  if (n && (s[0] == '"' || s[0] == '\'')) return 1;
+  return n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+         ((unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x98);
+}
+
+/* An enumerated or bulleted item: "1. ", "2) ", "a. ", "- ", "* ". */
+static int text_list_item(const char *s, size_t n) {
+  size_t i = 0;
+  if (n >= 2 && (s[0] == '-' || s[0] == '*') && s[1] == ' ') return 1;
+  while (i < n && i < 3 && text_digit((unsigned char)s[i])) i++;
+  if (i == 0 && n >= 2 && s[0] >= 'a' && s[0] <= 'h') i = 1;
+  return i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') &&
+         (s[i + 1] == ' ' || text_alpha((unsigned char)s[i + 1]));
+}
+
+/* ------------------------------------------------------ classification */
+
+static void text_chrome(cl_block *b, const char *why) {
+  b->cls = CL_CHROME;
+  if (!b->reason) b->reason = why;
+}
+
+static int text_namelike(const char *s, size_t n) {
+  int words = 0, ok = 1;
+  for (size_t i = 0; i < n;) {
+    while (i < n && s[i] == ' ') i++;
+    if (i >= n) break;
+    size_t b = i;
+    while (i < n && s[i] != ' ') i++;
+    words++;
+    if (!cl_is_upper_start(s + b, i - b)) ok = 0;
+    for (size_t k = b; k < i; k++)
+      if (text_digit((unsigned char)s[k]) || s[k] == ':' || s[k] == '|')
+        ok = 0;
+  }
+  return ok && words >= 1 && words <= 5;
+}
+
+static const char *text_role(int kind);
+
+/* Credit names: "A, B dan C" split into credits; a part that opens with
+ * another credit label ("Jamie Li; Editing by Sam Ortiz") takes its role. */
+static void text_credit_names(cl_page *p, const char *s, size_t n,
+                              const char *role) {
+  while (n && (s[0] == ':' || s[0] == ' ' || s[0] == '-')) s++, n--;
+  size_t i = 0;
+  while (i < n) {
+    size_t e = i;
+    while (e < n && s[e] != ',' && s[e] != '&' && s[e] != '|' && s[e] != ';' &&
+           !(e + 5 <= n && !memcmp(s + e, " dan ", 5)) &&
+           !(e + 5 <= n && !memcmp(s + e, " and ", 5)))
+      e++;
+    size_t a = i, z = e;
+    while (a < z && s[a] == ' ') a++;
+    while (z > a && s[z - 1] == ' ') z--;
+    size_t rest = 0;
+    const cl_cue *c = z > a ? cl_cue_match(p->res, s + a, z - a, &rest) : NULL;
+    if (c && text_role(c->kind) && rest > 0 && a + rest < z)
+      text_credit_names(p, s + a + rest, z - a - rest, text_role(c->kind));
+    else if (z > a && text_namelike(s + a, z - a))
+      cl_credit_add(p->doc, s + a, z - a, role);
+    if (e < n && s[e] == ' ') e += 4; /* " dan" / " and" */
+    i = e + 1;
+  }
+}
+
+static const char *text_role(int kind) {
+  switch (kind) {
+  case CUE_AUTHOR: return "author";
+  case CUE_EDITOR: return "editor";
+  case CUE_REPORTER: return "reporter";
+  case CUE_PHOTOGRAPHER: return "photographer";
+  }
+  return NULL;
+}
+
+/* Judge one block from its own features and the cue list. */
+static void text_judge(cl_page *p, size_t i, const text_feat *f) {
+  cl_block *b = &p->blocks.v[i];
+  wt_doc *d = p->doc;
+  size_t rest = 0;
+  const cl_cue *cue = cl_cue_match(p->res, b->text, b->len, &rest);
+  const char *name;
+  size_t nl;
+  if (cue) {
+    b->cue = cue;
+    const char *r = b->text + rest;
+    size_t rn = b->len - rest;
+    while (rn && (*r == ' ' || *r == ':' || *r == '-')) r++, rn--;
+    while (rn && (r[rn - 1] == ')' || r[rn - 1] == ' ')) rn--;
+    switch (cue->kind) {
+    case CUE_OUTLET:
+      cl_meta_offer(d, &d->outlet, r, rn, "site-icon");
+      break;
+    case CUE_SOURCE:
+      if (rn) cl_credited_add(d, r, rn, "sumber-line");
+      break;
+    case CUE_AUTHOR:
+    case CUE_EDITOR:
+    case CUE_REPORTER:
+    case CUE_PHOTOGRAPHER:
+      if (rn && rn <= 80) {
+        text_credit_names(p, r, rn, text_role(cue->kind));
+      } else if (!rn) {
+        /* the name is on a line before the label */
+        for (size_t j = i; j-- > 0 && j + 3 > i;) {
+          cl_block *q = &p->blocks.v[j];
+          if (q->cue) continue;
+          if (text_namelike(q->text, q->len)) {
+            text_credit_names(p, q->text, q->len, text_role(cue->kind));
+            text_chrome(q, "credit");
+          }
+          break;
+        }
+      }
+      break;
+    }
+    text_chrome(b, cue->reason);
+    /* a known marker costs the run little: removing it suffices */
+    b->weight = -20;
+    return;
+  }
+  if ((nl = text_paren_tag(b->text, b->len, &name)) > 0) {
+    cl_credited_add(d, name, nl, "agency-tag");
+    text_chrome(b, "agency-tag");
+  } else if (text_initials(b->text, b->len)) {
+    text_chrome(b, "initials");
+  } else if (text_self_repeat(b->text, b->len)) {
+    if ((nl = text_tail_credit(b->text, b->len, &name)) > 0)
+      cl_credited_add(d, name, nl, "caption-credit");
+    text_chrome(b, "caption-repeated");
+  } else if ((nl = text_tail_credit(b->text, b->len, &name)) > 0) {
+    cl_credited_add(d, name, nl, "caption-credit");
+    text_chrome(b, "caption");
+  }
+  if (b->cls == CL_CHROME) {
+    b->weight = -(60 + (int)(b->len < 400 ? b->len : 400) / 4);
+    return;
+  }
+  double fr = f->words ? (double)f->func / f->words : 0;
+  double lr = f->words ? (double)f->lower / f->words : 0;
+  int quote = text_opens_quote(b->text, b->len);
+  int body = (f->words >= 8 && (f->terminal || f->colon) &&
+              (fr >= 0.1 || lr >= 0.2)) ||
+             (f->words >= 20 && (fr >= 0.08 || lr >= 0.3) && !f->seps) ||
+             (f->words >= 4 && f->terminal && lr >= 0.4) ||
+             (f->words >= 8 && lr >= 0.5) ||
+             (f->words >= 3 && f->terminal && quote);
+  if ((f->age && f->words <= 8) || (f->seps && f->words < 30) || f->allcaps)
+    body = 0;
+  if (body) {
+    b->cls = CL_BODY;
+    b->weight = (int)b->len - 40 > 10 ? (int)b->len - 40 : 10;
+    return;
+  }
+  if (text_list_item(b->text, b->len) && f->words >= 2 && !f->age &&
+      !(f->domain && f->words <= 4)) {
+    b->cls = CL_BODY;
+    b->kind = WT_PARA_LIST;
+    b->weight = 5;
+    return;
+  }
+  if (f->colon && f->words >= 1 && f->words <= 15 && !f->seps && !f->age &&
+      !f->allcaps) {
+    b->cls = CL_HEAD; /* a lead-in: "Berikut rinciannya:", "Bahan:" */
+    b->leadin = 1;
+    b->weight = 2;
+    return;
+  }
+  int head = f->words >= 1 && f->words <= 18 && (!f->terminal || f->question) &&
+             !f->seps && !f->age && !f->allcaps &&
+             (cl_is_upper_start(b->text, b->len) ||
+              text_digit((unsigned char)b->text[0]) ||
+              (unsigned char)b->text[0] >= 0xE2) &&
+             !(f->domain && f->words <= 4) &&
+             !(f->date && f->words <= 8);
+  if (b->from_markup_heading && f->words <= 30 && !f->seps) head = 1;
+  if (head) {
+    b->cls = CL_HEAD;
+    b->weight = -15;
+    return;
+  }
+  b->cls = CL_CHROME;
+  b->reason = f->age                           ? "age-line"
+              : f->seps                        ? "link-list"
+              : (f->domain && f->words <= 4)   ? "domain-line"
+              : (f->date && f->words <= 8)     ? "date-line"
+              : f->allcaps                     ? "all-caps"
+              : f->words <= 3                  ? "short-line"
+                                               : "no-sentence";
+  b->weight = -(50 + (int)(b->len < 400 ? b->len : 400) / 4);
+}
+
+static int text_same(const cl_block *a, const cl_block *b) {
+  return a->len == b->len && !strcasecmp(a->text, b->text);
+}
+
+/* Header lines before the body: "Outlet - slogan - 22 Jan 2025, 12:01". */
+static void text_header_line(cl_page *p, cl_block *b) {
+  const char *s = b->text;
+  size_t n = b->len;
+  const char *first = strstr(s, " - ");
+  if (!first) return;
+  const char *last = first;
+  for (const char *q = first; (q = strstr(q + 1, " - ")) != NULL;) last = q;
+  text_feat f;
+  text_features(p->res, last + 3, (size_t)(s + n - last - 3), &f);
+  if (!f.date || f.words > 8) return;
+  cl_time_offer(p->doc, &p->doc->published, last + 3,
+                (size_t)(s + n - last - 3), "header-line");
+  text_feat g;
+  text_features(p->res, s, (size_t)(first - s), &g);
+  if (g.words <= 3 && !g.date)
+    cl_meta_offer(p->doc, &p->doc->outlet, s, (size_t)(first - s),
+                  "header-line");
+  text_chrome(b, "header-line");
+}
+
+/* Strip a dateline ("MOSKOW, KOMPAS.TV - ", "Jakarta (ANTARA) - ",
+ * "Ntvnews.id, Beijing - ") from the start of the first body block. */
+static void text_dateline(cl_page *p, cl_block *b) {
+  const char *s = b->text;
+  size_t lim = b->len < 90 ? b->len : 90, dash = 0, after = 0;
+  for (size_t i = 1; i + 2 < lim; i++) {
+    if (s[i] != ' ' && s[i] != ')') continue;
+    size_t j = i + 1;
+    if (s[i] == ')' && s[j] == ' ') j++;
+    size_t w = 0;
+    if (s[j] == '-') w = (j + 1 < b->len && s[j + 1] == '-') ? 2 : 1;
+    else if ((unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+             ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94))
+      w = 3;
+    if (!w || j + w >= b->len || s[j + w] != ' ') continue;
+    dash = s[i] == ')' ? i + 1 : i;
+    after = j + w + 1;
+    break;
+  }
+  if (!dash || dash > 70) return;
+  /* the prefix: a few capitalised words, commas and a bracketed outlet */
+  int words = 0;
+  for (size_t i = 0; i < dash;) {
+    while (i < dash && (s[i] == ' ' || s[i] == ',' || s[i] == '(')) i++;
+    if (i >= dash) break;
+    size_t a = i;
+    while (i < dash && s[i] != ' ' && s[i] != ',') i++;
+    words++;
+    if (!(cl_is_upper_start(s + a, i - a) || text_digit((unsigned char)s[a])))
+      return;
+  }
+  if (words == 0 || words > 7) return;
+  wt_doc *d = p->doc;
+  /* parts split by commas and brackets */
+  const char *place = NULL, *outlet = NULL;
+  size_t place_n = 0, outlet_n = 0;
+  int nparts = 0;
+  for (size_t i = 0; i < dash;) {
+    while (i < dash && (s[i] == ' ' || s[i] == ',')) i++;
+    if (i >= dash) break;
+    int paren = s[i] == '(';
+    if (paren) i++;
+    size_t a = i;
+    while (i < dash && s[i] != ',' && s[i] != '(' && s[i] != ')') i++;
+    size_t z = i;
+    if (paren && i < dash && s[i] == ')') i++;
+    while (z > a && s[z - 1] == ' ') z--;
+    if (z <= a) continue;
+    text_feat f;
+    text_features(p->res, s + a, z - a, &f);
+    if (f.date || f.numeric) continue;
+    nparts++;
+    if (paren || memchr(s + a, '.', z - a) || (place && !outlet)) {
+      if (!outlet) outlet = s + a, outlet_n = z - a;
+    } else if (!place) {
+      place = s + a, place_n = z - a;
+    }
+  }
+  if (!nparts) return;
+  if (place) {
+    char buf[80];
+    size_t k = 0;
+    int all_up = 1;
+    for (size_t i = 0; i < place_n; i++)
+      if (place[i] >= 'a' && place[i] <= 'z') all_up = 0;
+    for (size_t i = 0; i < place_n && k + 1 < sizeof buf; i++) {
+      char c = place[i];
+      if (all_up && c >= 'A' && c <= 'Z' && i > 0 && place[i - 1] != ' ' &&
+          place[i - 1] != '-')
+        c = (char)(c + 32);
+      buf[k++] = c;
+    }
+    cl_meta_offer(d, &d->dateline, buf, k, "dateline");
+  }
+  if (outlet) cl_meta_offer(d, &d->outlet, outlet, outlet_n, "dateline");
+  wt_chrome *c = WT_VEC_PUSH(d->arena, &d->chrome);
+  if (c) {
+    c->text = wt_arena_strndup(d->arena, s, after);
+    c->reason = "dateline";
+  }
+  b->text += after;
+  b->len -= after;
+}
+
+void cl_text_classify(cl_page *p) {
+  size_t n = p->blocks.n;
+  cl_block *v = p->blocks.v;
+  wt_doc *d = p->doc;
+  if (!n) return;
+  text_feat *feats = wt_arena_alloc(d->arena, n * sizeof *feats);
+  if (!feats) return;
+  for (size_t i = 0; i < n; i++) {
+    text_features(p->res, v[i].text, v[i].len, &feats[i]);
+    text_judge(p, i, &feats[i]);
+  }
+  /* a line that is only "Baca Juga:" takes the headline after it */
+  for (size_t i = 0; i + 1 < n; i++) {
+    if (!v[i].cue || v[i].cue->kind != CUE_PREFIX) continue;
+    size_t rest = 0;
+    cl_cue_match(p->res, v[i].text, v[i].len, &rest);
+    while (rest < v[i].len && (v[i].text[rest] == ':' || v[i].text[rest] == ' '))
+      rest++;
+    if (rest == v[i].len && v[i + 1].cls != CL_BODY && !v[i + 1].cue) {
+      text_chrome(&v[i + 1], v[i].cue->reason);
+      v[i + 1].weight = -60;
+    }
+  }
+  /* repetition: a line shown twice is a title, caption or teaser */
+  for (size_t i = 0; i < n; i++) {
+    if (feats[i].words < 3) continue;
+    for (size_t j = i + 1; j < n && j < i + 400; j++) {
+      if (!text_same(&v[i], &v[j])) continue;
+      if (v[i].cls != CL_BODY) text_chrome(&v[i], "repeated");
+      text_chrome(&v[j], "repeated");
+      v[i].weight = v[i].cls == CL_BODY ? v[i].weight : -60;
+      v[j].weight = -60;
+    }
+  }
+  /* the title, when known, again in the page */
+  for (size_t i = 0; i < n && d->title.value; i++)
+    if (v[i].cls != CL_BODY && !strcasecmp(v[i].text, d->title.value)) {
+      text_chrome(&v[i], "title");
+      v[i].weight = -60;
+    }
+  /* the main run: maximum-weight contiguous range */
+  long best = 0, cur = 0;
+  size_t bs = 0, be = 0, cs = 0;
+  int found = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (cur <= 0) {
+      cur = 0;
+      cs = i;
+    }
+    cur += v[i].weight;
+    if (v[i].cls == CL_BODY && cur > best) {
+      best = cur;
+      bs = cs;
+      be = i + 1;
+      found = 1;
+    }
+  }
+  if (p->html && found) {
+    /* markup already chose the block: keep every body and heading, only
+     * chrome at the edges goes */
+    size_t a = 0, z = n;
+    while (a < z && v[a].cls != CL_BODY) a++;
+    while (z > a && v[z - 1].cls != CL_BODY) z--;
+    if (a < bs) bs = a;
+    if (z > be) be = z;
+  }
+  while (found && bs < be && v[bs].cls != CL_BODY) bs++;
+  /* metadata from the lines before the body */
+  for (size_t i = 0; found && i < bs; i++) {
+    cl_block *b = &v[i];
+    if (b->cue) continue;
+    if (feats[i].age && feats[i].words <= 6)
+      cl_time_offer(d, &d->published, b->text, b->len, "age-line");
+    else if (feats[i].domain && feats[i].words <= 2 && !p->html)
+      cl_meta_offer(d, &d->outlet, b->text, b->len, "source-line");
+    else if (strstr(b->text, " - "))
+      text_header_line(p, b);
+    else if (feats[i].date && feats[i].words <= 10)
+      cl_time_offer(d, &d->published, b->text, b->len, "date-line");
+  }
+  if (!d->title.value && found) {
+    for (size_t i = 0; i < bs && i < 12; i++) {
+      cl_block *b = &v[i];
+      if (b->cue || feats[i].words < 3 || feats[i].words > 40 ||
+          feats[i].age || feats[i].seps ||
+          (b->reason && strcmp(b->reason, "repeated") != 0 &&
+           strcmp(b->reason, "no-sentence") != 0))
+        continue;
+      const char *src = b->reason && !strcmp(b->reason, "repeated")
+                            ? "repeated-line"
+                            : "first-line";
+      cl_meta_offer(d, &d->title, b->text, b->len, src);
+      break;
+    }
+    for (size_t i = 0; i < n && d->title.value; i++)
+      if (v[i].cls == CL_HEAD && !strcasecmp(v[i].text, d->title.value))
+        text_chrome(&v[i], "title");
+  }
+  /* inside the run: headings must lead into prose */
+  for (size_t i = 0; i < n; i++) {
+    cl_block *b = &v[i];
+    if (!found || i < bs || i >= be) {
+      if (b->cls != CL_CHROME) text_chrome(b, "outside-body");
+      b->cls = CL_CHROME;
+      continue;
+    }
+    if (b->cls != CL_HEAD) continue;
+    size_t j = i + 1;
+    while (j < be && v[j].cls == CL_CHROME) j++;
+    if (j >= be || (v[j].cls != CL_BODY && !p->html)) text_chrome(b, "short-line");
+    else if (b->leadin) b->cls = CL_BODY;
+  }
+  for (size_t i = bs; found && i < be; i++)
+    if (v[i].cls == CL_BODY) {
+      text_dateline(p, &v[i]);
+      break;
+    }
+}

@@ -1,0 +1,284 @@
+/*
+ * api.c - the warta handle: opening the store, lazy loading of language
+ * resources and of the cluster index, errors, and the cached summary of
+ * each event (its reconciled facts).
+ *
+ * Invariants: the in-memory cluster index, when present, mirrors the store
+ * (restored from stored features and assignments, then kept in step by
+ * ingest in the same transactions); any failed write drops it so it is
+ * rebuilt from the store on next use.  Resources load on first use, so
+ * queries that need neither stemming nor the pipeline start at once.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../reconcile/reconcile.h"
+#include "api_int.h"
+#include "calendar.h"
+
+int wt_api_fail(warta *w, int code, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(w->err, sizeof w->err, fmt, ap);
+  va_end(ap);
+  return code;
+}
+
+const char *warta_errmsg(const warta *w) { return w ? w->err : "no handle"; }
+void warta_free(void *p) { free(p); }
+const char *warta_version(void) { return WARTA_VERSION; }
+
+const wt_resources *wt_api_resources(warta *w) {
+  if (w->res_state == 0) {
+    w->res_state = wt_resources_load(&w->res, w->res_err, sizeof w->res_err)
+                       == 0 ? 1 : -1;
+  }
+  if (w->res_state < 0) {
+    wt_api_fail(w, WARTA_ERR, "cannot load resources: %s", w->res_err);
+    return NULL;
+  }
+  return &w->res;
+}
+
+/* The FTS tokenizer's access to the stemmer. */
+static const wt_lang_res *api_lang(void *ud) {
+  const wt_resources *r = wt_api_resources(ud);
+  return r ? r->lang : NULL;
+}
+
+int warta_open(const warta_options *opt, warta **out, char **errmsg) {
+  char err[600];
+  *out = NULL;
+  if (errmsg) *errmsg = NULL;
+  warta *w = calloc(1, sizeof *w);
+  if (!w) abort();
+  const char *path = opt && opt->db_path ? opt->db_path : "warta.db";
+  w->read_only = opt ? opt->read_only : 0;
+  w->st = wt_store_open(path, w->read_only, api_lang, w, err, sizeof err);
+  if (!w->st) {
+    if (errmsg) *errmsg = strdup(err);
+    free(w);
+    return WARTA_ESTORE;
+  }
+  *out = w;
+  return WARTA_OK;
+}
+
+void warta_close(warta *w) {
+  if (!w) return;
+  wt_clu_free(w->clu);
+  wt_store_close(w->st);
+  if (w->res_state == 1) wt_resources_free(&w->res);
+  free(w);
+}
+
+/* ------------------------------------------------------- cluster index */
+
+typedef struct api_restore {
+  wt_clu *clu;
+  wt_arena *a;
+  long bad;
+} api_restore;
+
+static int api_restore_one(void *ud, int64_t article, const char *json,
+                           size_t n, int64_t event) {
+  api_restore *r = ud;
+  wt_clu_doc d;
+  wt_arena_reset(r->a);
+  if (wt_clu_doc_parse(json, n, article, r->a, &d) != 0) {
+    r->bad++; /* unreadable features: the article stays out of clustering */
+    return 0;
+  }
+  if (event > 0)
+    wt_clu_restore(r->clu, &d, event);
+  else
+    wt_clu_add(r->clu, &d); /* assignment drained by the next ingest */
+  return 0;
+}
+
+static void api_restore_redirect(void *ud, int64_t from, int64_t to) {
+  wt_clu_restore_redirect(ud, from, to);
+}
+
+wt_clu *wt_api_cluster(warta *w) {
+  if (w->clu) return w->clu;
+  api_restore r = {wt_clu_new(), wt_arena_new(0), 0};
+  if (!r.clu || !r.a) abort();
+  int rc = wt_store_each_features(w->st, api_restore_one, &r);
+  if (rc == 0) rc = wt_store_each_redirect(w->st, api_restore_redirect, r.clu);
+  wt_arena_free(r.a);
+  if (rc != 0) {
+    wt_clu_free(r.clu);
+    wt_api_fail(w, WARTA_ESTORE, "%s", wt_store_errmsg(w->st));
+    return NULL;
+  }
+  w->clu = r.clu;
+  return w->clu;
+}
+
+void wt_api_cluster_reset(warta *w) {
+  wt_clu_free(w->clu);
+  w->clu = NULL;
+}
+
+/* ------------------------------------------------------------ helpers */
+
+json_t *wt_api_day_json(int32_t day) {
+  if (day == WT_NO_DAY) return json_null();
+  char iso[11];
+  wt_day_iso(day, iso);
+  return json_string(iso);
+}
+
+char *wt_api_dump(json_t *v) {
+  if (!v) return NULL;
+  char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+  json_decref(v);
+  return s;
+}
+
+json_t *wt_api_load(const char *s, size_t n) {
+  if (!s) return NULL;
+  return json_loadb(s, n, JSON_DECODE_ANY, NULL);
+}
+
+/* ------------------------------------------------------- event summary */
+
+/* The plain value of a fact: facts may be given bare ("2025-01-21") or as
+ * objects carrying a "value" (or "name"/"id") with their evidence. */
+static json_t *api_fact(json_t *o, const char *key) {
+  json_t *v = json_object_get(o, key);
+  if (json_is_object(v)) {
+    json_t *x = json_object_get(v, "value");
+    if (!x) x = json_object_get(v, "name");
+    if (!x) x = json_object_get(v, "id");
+    return x;
+  }
+  return v;
+}
+
+static const char *api_fact_str(json_t *o, const char *key) {
+  json_t *v = api_fact(o, key);
+  return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* Participants as an array of display names. */
+static char *api_participants(json_t *facts) {
+  json_t *arr = json_object_get(facts, "participants");
+  json_t *out = json_array();
+  if (json_is_object(arr) && json_object_get(arr, "value"))
+    arr = json_object_get(arr, "value");
+  size_t i;
+  json_t *p;
+  json_array_foreach(arr, i, p) {
+    const char *name = NULL;
+    if (json_is_string(p))
+      name = json_string_value(p);
+    else if (json_is_object(p)) {
+      name = json_string_value(json_object_get(p, "name"));
+      if (!name) name = json_string_value(json_object_get(p, "id"));
+    }
+    if (name) json_array_append_new(out, json_string(name));
+  }
+  return wt_api_dump(out);
+}
+
+static int api_event_counts(warta *w, int64_t ev, int *n_art, int *n_out) {
+  sqlite3_stmt *st;
+  sqlite3 *db = wt_store_db(w->st);
+  *n_art = *n_out = 0;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT count(*), count(DISTINCT lower(outlet))"
+                         " FROM articles WHERE event_id=?1",
+                         -1, &st, NULL) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_int64(st, 1, ev);
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    *n_art = sqlite3_column_int(st, 0);
+    *n_out = sqlite3_column_int(st, 1);
+  }
+  sqlite3_finalize(st);
+  return 0;
+}
+
+/* Reconcile one event from its stored articles and cache the result. */
+static int api_refresh_one(warta *w, int64_t ev) {
+  wt_store_event e = {.id = ev, .day = WT_NO_DAY, .duration_minutes = -1};
+  if (api_event_counts(w, ev, &e.n_articles, &e.n_outlets) != 0) return -1;
+  if (e.n_articles == 0) return wt_store_event_update(w->st, &e);
+
+  sqlite3 *db = wt_store_db(w->st);
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT d.doc_json, a.title FROM articles a"
+                         " JOIN article_docs d ON d.article_id = a.id"
+                         " WHERE a.event_id=?1 ORDER BY a.id LIMIT ?2",
+                         -1, &st, NULL) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_int64(st, 1, ev);
+  sqlite3_bind_int(st, 2, WT_API_RECONCILE_MAX);
+  json_t *docs[WT_API_RECONCILE_MAX];
+  size_t n = 0;
+  char *first_title = NULL;
+  while (sqlite3_step(st) == SQLITE_ROW && n < WT_API_RECONCILE_MAX) {
+    json_t *d = wt_api_load((const char *)sqlite3_column_text(st, 0),
+                            (size_t)sqlite3_column_bytes(st, 0));
+    if (!first_title && sqlite3_column_text(st, 1))
+      first_title = strdup((const char *)sqlite3_column_text(st, 1));
+    if (d) docs[n++] = d;
+  }
+  sqlite3_finalize(st);
+
+  json_t *facts = n ? wt_reconcile_event(docs, n) : NULL;
+  for (size_t i = 0; i < n; i++) json_decref(docs[i]);
+  char *facts_s = NULL, *parts = NULL;
+  if (facts) {
+    const char *date = api_fact_str(facts, "date");
+    if (date) e.day = wt_day_parse(date);
+    e.type = api_fact_str(facts, "type");
+    json_t *dur = api_fact(facts, "duration_minutes");
+    if (!dur) dur = api_fact(facts, "duration");
+    if (json_is_number(dur)) e.duration_minutes = (int32_t)json_number_value(dur);
+    e.headline = api_fact_str(facts, "headline");
+    parts = api_participants(facts);
+    e.participants_json = parts;
+    facts_s = json_dumps(facts, JSON_COMPACT);
+    e.facts_json = facts_s;
+  }
+  if (!e.headline) e.headline = first_title;
+  int rc = wt_store_event_update(w->st, &e);
+  free(facts_s);
+  free(parts);
+  free(first_title);
+  json_decref(facts);
+  return rc;
+}
+
+int wt_api_refresh_events(warta *w, int best_effort) {
+  if (w->read_only) return WARTA_OK;
+  int64_t *ids;
+  size_t n;
+  if (wt_store_dirty_events(w->st, &ids, &n) != 0)
+    return wt_api_fail(w, WARTA_ESTORE, "%s", wt_store_errmsg(w->st));
+  if (n == 0) return WARTA_OK;
+  sqlite3 *db = wt_store_db(w->st);
+  if (best_effort) sqlite3_busy_timeout(db, 0);
+  int rc = wt_store_begin(w->st);
+  if (best_effort) sqlite3_busy_timeout(db, WT_STORE_BUSY_MS);
+  if (rc != 0 && best_effort) {
+    free(ids);
+    return WARTA_OK;
+  }
+  for (size_t i = 0; i < n && rc == 0; i++) rc = api_refresh_one(w, ids[i]);
+  free(ids);
+  if (rc == 0) rc = wt_store_commit(w->st);
+  if (rc != 0) {
+    wt_api_fail(w, WARTA_ESTORE, "updating events: %s",
+                sqlite3_errmsg(wt_store_db(w->st)));
+    wt_store_rollback(w->st);
+    return WARTA_ESTORE;
+  }
+  return WARTA_OK;
+}

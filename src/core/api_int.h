@@ -1,0 +1,62 @@
+/*
+ * api_int.h - what the files implementing include/warta.h share:
+ * the handle, lazy loading of resources and of the cluster index, error
+ * reporting, event summaries, and JSON helpers.
+ *
+ *   api.c         open/close, errors, resources, cluster index, event facts
+ *   api_ingest.c  ingest (paths, buffer), recluster, clean, read
+ *   api_query.c   events, event, article, why, search, entity, timeline
+ */
+#ifndef WT_API_INT_H
+#define WT_API_INT_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "../cluster/cluster.h"
+#include "../store/store.h"
+#include "pipeline.h"
+#include "warta.h"
+
+/* Articles read per event when its facts are reconciled: events bigger
+ * than this are summarised from their earliest articles. */
+#define WT_API_RECONCILE_MAX 128
+/* Cap on one JSON document produced for a caller. */
+#define WT_API_JSON_MAX ((size_t)256 << 20)
+
+struct warta {
+  wt_store *st;
+  int read_only;
+  int res_state; /* 0 not loaded yet, 1 loaded, -1 failed */
+  wt_resources res;
+  char res_err[256];
+  wt_clu *clu; /* NULL until needed; rebuilt from the store */
+  char err[1024];
+};
+
+/* Set the handle's error message; returns `code`. */
+int wt_api_fail(warta *w, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The loaded resources, loading them on first use; NULL with the error
+ * set when they cannot be loaded. */
+const wt_resources *wt_api_resources(warta *w);
+/* The cluster index, restored from the store on first use; NULL with the
+ * error set on failure. */
+wt_clu *wt_api_cluster(warta *w);
+/* Drop the in-memory index (after a failed write or a recluster). */
+void wt_api_cluster_reset(warta *w);
+/* Recompute the cached summary and facts of every dirty event, in one
+ * transaction.  WARTA_OK or WARTA_ESTORE.  With `best_effort` (queries)
+ * a store busy with another writer is left as it is: cached facts are
+ * served rather than waiting for the lock. */
+int wt_api_refresh_events(warta *w, int best_effort);
+
+/* "YYYY-MM-DD" of a day number, or JSON null. */
+json_t *wt_api_day_json(int32_t day);
+/* Dump a JSON value into a malloc'd string (compact, UTF-8), consuming
+ * the reference; NULL on failure. */
+char *wt_api_dump(json_t *v);
+/* A JSON value from a stored column text, or NULL. */
+json_t *wt_api_load(const char *s, size_t n);
+
+#endif

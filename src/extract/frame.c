@@ -1,0 +1,441 @@
+/*
+ * frame.c - the article's main event frame and the secondary events it
+ * mentions.
+ *
+ * Type: every cue of data/extract/event-types.tsv found in the title and
+ * the body scores priority x position weight (title and lead sentences
+ * weigh most, later sentences little); the best score wins and its cue is
+ * the trigger.  Trigger sentences are the body sentences holding a cue of
+ * the chosen type.
+ *
+ * Participants: persons named in the first trigger sentence, in order, up
+ * to a subordinate clause ("usai Trump dilantik": Trump is not one); for
+ * two-party types (calls, meetings) topped up from the title and the lead;
+ * countries or organisations only when no person is named.
+ *
+ * Date: a day-granular DATE timex in a trigger sentence, not inside a
+ * subordinate clause ("stated"); else a day-granular date in the lead
+ * ("stated:lead"); else the anchor of a subordinate clause in a trigger
+ * sentence ("inferred:after-anchor", low confidence); else the reference
+ * day ("inferred:<ref_how>"); else none.
+ *
+ * Duration: a duration timex or figure in a trigger sentence or in a
+ * sentence that says how long "it" lasted (a meeting-type cue or a
+ * "berlangsung"/"lasted" word).  Places: "dari/from <place phrase>" in a
+ * trigger or lead sentence, given to the participant named inside the
+ * phrase ("milik Putin") or to the one named before it.
+ *
+ * Secondary events: each other sentence with a DATE timex of month or finer
+ * granularity (halves and quarters count), not a report date after a
+ * quote's cue, becomes a frame with tense from the main day, the clause
+ * as summary and a type where a cue matches.
+ */
+#include <string.h>
+
+#include "xint.h"
+
+#define FR_LEAD 4          /* lead sentences */
+#define FR_MAX_PART 4
+#define FR_SUMMARY_MAX 200
+
+static const char *const fr_lasting[] = {"berlangsung", "lasted", "selama",
+                                         "durasi", NULL};
+
+typedef WT_VEC(wt_place_of) fr_place_vec;
+
+typedef struct fr_best {
+  int32_t type;
+  double score;
+  wt_span trig;
+  long sent; /* -1: title */
+} fr_best;
+
+/* Best-scoring cue in s[a..b): type index in *ty, span; the score is the
+ * type's priority, less a little for each earlier cue (at equal priority
+ * the first cue, usually the main verb, wins). */
+static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
+                      size_t b, int32_t *ty, wt_span *sp) {
+  double best = 0, late = 0;
+  for (size_t i = a; i < b; i++) {
+    if (!x_word_at(s, b, i) || (i > a && x_word_before(s, i))) continue;
+    uint32_t ends[16];
+    int32_t heads[16];
+    size_t k = x_trie_walk(&r->type_cues, s, b, i, ends, heads, 16);
+    if (k) {
+      for (int32_t p = heads[k - 1]; p >= 0; p = r->type_cues.pay_next[p]) {
+        int32_t t = r->type_cues.pay_val[p];
+        double sc = r->types[t].priority - late;
+        if (sc > best) {
+          best = sc;
+          *ty = t;
+          sp->start = (uint32_t)i;
+          sp->end = ends[k - 1];
+        }
+      }
+      i = ends[k - 1] - 1;
+      late += 0.01;
+    }
+  }
+  return best;
+}
+
+static int fr_has_type_cue(const x_ctx *c, size_t q, int32_t type) {
+  const wt_extract_res *r = c->r;
+  for (size_t i = c->sent[q].start; i < c->sent[q].end; i++) {
+    if (!x_word_at(c->s, c->n, i) || x_word_before(c->s, i)) continue;
+    uint32_t ends[16];
+    int32_t heads[16];
+    size_t k = x_trie_walk(&r->type_cues, c->s, c->sent[q].end, i, ends,
+                           heads, 16);
+    if (k)
+      for (int32_t p = heads[k - 1]; p >= 0; p = r->type_cues.pay_next[p])
+        if (r->type_cues.pay_val[p] == type) return 1;
+  }
+  return 0;
+}
+
+static int fr_interactive(const char *id) {
+  return strcmp(id, "video_call") == 0 || strcmp(id, "phone_call") == 0 ||
+         strcmp(id, "meeting") == 0;
+}
+
+static int fr_is_subord(const x_ctx *c, size_t ti) {
+  return x_tok_match(c, &c->r->subords, ti, NULL) > ti;
+}
+
+static int fr_add_part(wt_doc *d, int32_t *parts, size_t *np, int32_t e) {
+  for (size_t i = 0; i < *np; i++)
+    if (parts[i] == e) return 0;
+  if (*np >= FR_MAX_PART) return 0;
+  parts[(*np)++] = e;
+  return 1;
+}
+
+/* Persons of sentence q up to a subordinate clause. */
+static void fr_persons(const x_ctx *c, size_t q, int32_t *parts, size_t *np) {
+  for (size_t k = c->sent_tok[q]; k < c->sent_tok[q + 1]; k++) {
+    if (fr_is_subord(c, k)) break;
+    int32_t m = c->t[k].men;
+    if (m < 0) continue;
+    int32_t e = c->d->mentions.v[m].entity;
+    if (c->d->entities.v[e].type == WT_ENT_PERSON)
+      fr_add_part(c->d, parts, np, e);
+  }
+}
+
+static size_t fr_sent_of(const x_ctx *c, uint32_t off) {
+  size_t ti = x_tok_at(c, off);
+  if (ti >= c->nt) return c->ns ? c->ns - 1 : 0;
+  return c->t[ti].sent;
+}
+
+/* Is the timex at byte off inside a subordinate clause of its sentence? */
+static int fr_subordinate(const x_ctx *c, size_t q, uint32_t off) {
+  for (size_t k = c->sent_tok[q]; k < c->sent_tok[q + 1] && c->t[k].s < off;
+       k++)
+    if (fr_is_subord(c, k)) return 1;
+  return 0;
+}
+
+static int fr_day_gran(const wt_timex *x) {
+  return (x->type == WT_TX_DATE || x->type == WT_TX_TIME) &&
+         x->day_lo != WT_NO_DAY &&
+         x->day_lo == x->day_hi;
+}
+
+static void fr_date(x_ctx *c, const uint8_t *trig) {
+  wt_doc *d = c->d;
+  wt_frame *f = &d->frame;
+  long anchor = -1;
+  for (int pass = 0; pass < 2 && f->day == WT_NO_DAY; pass++) {
+    for (size_t i = 0; i < d->timexes.n; i++) {
+      const wt_timex *x = &d->timexes.v[i];
+      if (!fr_day_gran(x)) continue;
+      size_t q = fr_sent_of(c, x->span.start);
+      int in = pass == 0 ? trig[q] : q < FR_LEAD && !trig[q];
+      if (!in) continue;
+      if (fr_subordinate(c, q, x->span.start)) {
+        if (pass == 0 && anchor < 0) anchor = (long)i;
+        continue;
+      }
+      f->day = x->day_lo;
+      f->date_value = x->value;
+      f->timex = (int32_t)i;
+      f->date_how = pass == 0 ? "stated" : "stated:lead";
+      f->date_conf = pass == 0 ? 0.9f : 0.6f;
+      break;
+    }
+  }
+  if (f->day != WT_NO_DAY) return;
+  if (anchor >= 0) {
+    const wt_timex *x = &d->timexes.v[anchor];
+    f->day = x->day_lo;
+    f->date_value = x->value;
+    f->date_how = "inferred:after-anchor";
+    f->date_conf = 0.3f;
+  } else if (d->ref_day != WT_NO_DAY) {
+    f->day = d->ref_day;
+    f->date_how = wt_arena_printf(d->arena, "inferred:%s", d->ref_how);
+    f->date_conf = 0.2f;
+  } else {
+    f->date_how = "none";
+    f->date_conf = 0;
+  }
+}
+
+static int fr_lasting_sent(const x_ctx *c, size_t q) {
+  for (size_t k = c->sent_tok[q]; k < c->sent_tok[q + 1]; k++)
+    for (int w = 0; fr_lasting[w]; w++)
+      if (x_tok_is(c, k, fr_lasting[w])) return 1;
+  return 0;
+}
+
+static void fr_duration(x_ctx *c, const uint8_t *trig) {
+  wt_doc *d = c->d;
+  for (size_t i = 0; i < d->timexes.n; i++) {
+    const wt_timex *x = &d->timexes.v[i];
+    if (x->type != WT_TX_DURATION || x->minutes <= 0) continue;
+    size_t q = fr_sent_of(c, x->span.start);
+    if (trig[q] || fr_lasting_sent(c, q)) {
+      d->frame.duration_minutes = x->minutes;
+      d->frame.duration_at = (int32_t)i;
+      return;
+    }
+  }
+  for (size_t i = 0; i < d->figures.n; i++) {
+    const wt_figure *g = &d->figures.v[i];
+    if (g->kind != WT_FIG_DURATION || g->value <= 0) continue;
+    size_t q = fr_sent_of(c, g->span.start);
+    if (trig[q] || fr_lasting_sent(c, q)) {
+      d->frame.duration_minutes = (int32_t)(g->value + 0.5);
+      d->frame.duration_at = (int32_t)i;
+      return;
+    }
+  }
+}
+
+/* "dari <phrase>" / "from <phrase>" in sentence q: places of participants. */
+static int fr_places(x_ctx *c, size_t q, fr_place_vec *out) {
+  wt_doc *d = c->d;
+  const wt_frame *f = &d->frame;
+  for (size_t k = c->sent_tok[q]; k < c->sent_tok[q + 1]; k++) {
+    if (!x_tok_is(c, k, "dari") && !x_tok_is(c, k, "from")) continue;
+    size_t a = k + 1, b = a;
+    int32_t owner = -1, place = -1;
+    uint32_t cut_s = 0, cut_e = 0;
+    while (b < c->sent_tok[q + 1] && c->t[b].kind != XK_PUNCT) {
+      int32_t m = c->t[b].men;
+      if (m >= 0) {
+        int32_t e = d->mentions.v[m].entity;
+        for (size_t p = 0; p < f->n_participants; p++)
+          if (f->participants[p] == e && owner < 0) {
+            owner = e;
+            /* drop "milik Putin" / "of Putin" from the text */
+            cut_s = b > a && c->t[b - 1].kind == XK_WORD ? c->t[b - 1].s
+                                                         : c->t[b].s;
+            cut_e = d->mentions.v[m].span.end;
+          }
+        if (d->entities.v[e].type == WT_ENT_PLACE) place = e;
+        while (b + 1 < c->nt && c->t[b + 1].men == m) b++;
+      }
+      b++;
+    }
+    if (b == a || (a < c->nt && c->t[a].men >= 0 &&
+                   d->entities.v[d->mentions.v[c->t[a].men].entity].type ==
+                       WT_ENT_PERSON))
+      continue;
+    if (owner < 0) { /* the participant named before "dari" */
+      for (size_t p = k; p-- > c->sent_tok[q];) {
+        int32_t m = c->t[p].men;
+        if (m < 0) continue;
+        int32_t e = d->mentions.v[m].entity;
+        for (size_t i = 0; i < f->n_participants; i++)
+          if (f->participants[i] == e) owner = e;
+        if (owner >= 0) break;
+      }
+    }
+    if (owner < 0) continue;
+    int dup = 0;
+    for (size_t i = 0; i < out->n; i++) dup |= out->v[i].participant == owner;
+    if (dup) continue;
+    uint32_t s = c->t[a].s, e = c->t[b - 1].e;
+    char *text;
+    if (cut_e) {
+      while (cut_s > s && c->s[cut_s - 1] == ' ') cut_s--;
+      text = wt_arena_printf(d->arena, "%.*s%.*s", (int)(cut_s - s), c->s + s,
+                             (int)(e - cut_e), c->s + cut_e);
+    } else {
+      text = wt_arena_strndup(d->arena, c->s + s, e - s);
+    }
+    wt_place_of *po = WT_VEC_PUSH(d->arena, out);
+    if (!po || !text) return -1;
+    po->participant = owner;
+    po->place = place;
+    po->text = text;
+  }
+  return 0;
+}
+
+static int fr_secondary(x_ctx *c, const uint8_t *trig) {
+  wt_doc *d = c->d;
+  const wt_frame *mf = &d->frame;
+  long last_sent = -1;
+  for (size_t i = 0; i < d->timexes.n; i++) {
+    const wt_timex *x = &d->timexes.v[i];
+    if (x->type != WT_TX_DATE || x->gran < WT_G_HALF ||
+        (int32_t)i == mf->timex || x->day_lo == WT_NO_DAY)
+      continue;
+    size_t q = fr_sent_of(c, x->span.start);
+    if ((long)q == last_sent) {
+      /* one event per sentence: an absolute date beats a relative one */
+      wt_frame *pf = &d->secondary.v[d->secondary.n - 1];
+      if (pf->timex >= 0 && d->timexes.v[pf->timex].relative && !x->relative) {
+        pf->timex = (int32_t)i;
+        pf->date_value = x->value;
+        pf->day = fr_day_gran(x) ? x->day_lo : WT_NO_DAY;
+      }
+      continue;
+    }
+    /* a report date after a quote's cue ("kata Xi ..., Kamis (5/2)") */
+    int report = 0;
+    for (size_t k = 0; k < d->quotes.n; k++)
+      if (d->quotes.v[k].cue.end && d->quotes.v[k].cue.end <= x->span.start &&
+          fr_sent_of(c, d->quotes.v[k].cue.start) == q)
+        report = 1;
+    if (report) continue;
+    if (trig[q] && !fr_subordinate(c, q, x->span.start) &&
+        fr_day_gran(x) && x->day_lo == mf->day)
+      continue; /* the main event itself */
+    wt_frame *f = WT_VEC_PUSH(d->arena, &d->secondary);
+    if (!f) return -1;
+    wt_frame_init(f);
+    last_sent = (long)q;
+    int32_t ty = -1;
+    wt_span sp = {0, 0};
+    if (fr_cues(c->r, c->s, c->sent[q].start, c->sent[q].end, &ty, &sp) > 0) {
+      f->type = c->r->types[ty].id;
+      f->trigger = sp;
+    }
+    if (fr_day_gran(x)) f->day = x->day_lo;
+    f->date_value = x->value;
+    f->timex = (int32_t)i;
+    f->date_how = "stated";
+    f->date_conf = 0.8f;
+    if (mf->day != WT_NO_DAY)
+      f->tense = x->day_hi < mf->day ? -1 : x->day_lo > mf->day ? 1 : 0;
+    else
+      f->tense = x->tense;
+    if (f->tense == 0 && fr_subordinate(c, q, x->span.start)) f->tense = -1;
+    f->evidence = c->sent[q];
+    uint32_t e = c->sent[q].end;
+    if (e - c->sent[q].start > FR_SUMMARY_MAX) {
+      e = c->sent[q].start + FR_SUMMARY_MAX;
+      while (e > c->sent[q].start && ((unsigned char)c->s[e] & 0xC0) == 0x80)
+        e--;
+    }
+    f->summary = wt_arena_strndup(d->arena, c->s + c->sent[q].start,
+                                  e - c->sent[q].start);
+    int32_t parts[FR_MAX_PART];
+    size_t np = 0;
+    fr_persons(c, q, parts, &np);
+    if (np) {
+      f->participants = wt_arena_alloc(d->arena, np * sizeof *parts);
+      if (!f->participants) return -1;
+      memcpy(f->participants, parts, np * sizeof *parts);
+      f->n_participants = np;
+    }
+  }
+  return 0;
+}
+
+int x_frame_build(x_ctx *c) {
+  wt_doc *d = c->d;
+  const wt_extract_res *r = c->r;
+  wt_frame *f = &d->frame;
+  fr_best best = {-1, 0, {0, 0}, -1};
+  if (d->title.value) {
+    int32_t ty;
+    wt_span sp;
+    size_t tl = strlen(d->title.value);
+    double sc = fr_cues(r, d->title.value, 0, tl, &ty, &sp);
+    if (sc > 0) best = (fr_best){ty, sc, {0, 0}, -1};
+  }
+  for (size_t q = 0; q < c->ns; q++) {
+    int32_t ty;
+    wt_span sp;
+    double w = q < FR_LEAD ? 1.0 - 0.1 * (double)q : 0.3;
+    double sc = fr_cues(r, c->s, c->sent[q].start, c->sent[q].end, &ty, &sp);
+    if (sc * w > best.score) best = (fr_best){ty, sc * w, sp, (long)q};
+  }
+  uint8_t *trig = wt_arena_alloc(d->arena, c->ns + 1);
+  if (!trig) return -1;
+  if (best.type < 0) {
+    fr_date(c, trig);
+    return 0;
+  }
+  f->type = r->types[best.type].id;
+  long first_trig = -1;
+  for (size_t q = 0; q < c->ns; q++) {
+    trig[q] = (uint8_t)fr_has_type_cue(c, q, best.type);
+    if (trig[q] && first_trig < 0) first_trig = (long)q;
+  }
+  if (best.sent >= 0) {
+    f->trigger = best.trig;
+  } else if (first_trig >= 0) {
+    /* cued in the title: the trigger is its first body occurrence */
+    int32_t ty;
+    fr_cues(r, c->s, c->sent[first_trig].start, c->sent[first_trig].end, &ty,
+            &f->trigger);
+  }
+  long ev = best.sent >= 0 ? best.sent : first_trig >= 0 ? first_trig : 0;
+  if (c->ns) f->evidence = c->sent[ev];
+
+  /* participants */
+  int32_t parts[FR_MAX_PART];
+  size_t np = 0;
+  if (c->ns) fr_persons(c, (size_t)ev, parts, &np);
+  int two = fr_interactive(f->type);
+  if (two && np < 2 && d->title.value) {
+    const char *t = d->title.value;
+    size_t tl = strlen(t);
+    for (size_t i = 0; i < tl; i++) {
+      if (!x_word_at(t, tl, i) || x_word_before(t, i)) continue;
+      int32_t al;
+      size_t e = x_gaz_match(r, t, tl, i, &al);
+      if (!e) continue;
+      int32_t g = r->aliases[al].ent;
+      for (size_t k = 0; k < d->entities.n; k++)
+        if (c->egaz.v[k] == g && d->entities.v[k].type == WT_ENT_PERSON)
+          fr_add_part(d, parts, &np, (int32_t)k);
+      i = e - 1;
+    }
+  }
+  for (size_t q = 0; two && np < 2 && q < c->ns && q < FR_LEAD + 2; q++)
+    fr_persons(c, q, parts, &np);
+  if (!np && c->ns) { /* no person: countries and organisations */
+    for (size_t k = c->sent_tok[ev]; k < c->sent_tok[ev + 1]; k++) {
+      int32_t m = c->t[k].men;
+      if (m < 0 || fr_is_subord(c, k)) continue;
+      int32_t e = d->mentions.v[m].entity;
+      uint32_t tags = x_ent_tags(c, e);
+      if ((tags & (XT_COUNTRY | XT_IO | XT_GOVERNMENT | XT_MINISTRY)) ||
+          (c->egaz.v[e] >= 0 && r->ents[c->egaz.v[e]].metonym))
+        fr_add_part(d, parts, &np, e);
+    }
+  }
+  if (np) {
+    f->participants = wt_arena_alloc(d->arena, np * sizeof *parts);
+    if (!f->participants) return -1;
+    memcpy(f->participants, parts, np * sizeof *parts);
+    f->n_participants = np;
+  }
+  fr_date(c, trig);
+  fr_duration(c, trig);
+  fr_place_vec places = {0};
+  for (size_t q = 0; q < c->ns; q++)
+    if ((trig[q] || q < FR_LEAD) && fr_places(c, q, &places) < 0)
+      return -1;
+  f->places = places.v;
+  f->n_places = places.n;
+  return fr_secondary(c, trig);
+}

@@ -1,0 +1,380 @@
+/*
+ * mention.c - entity mentions, in three passes over the token view:
+ *
+ *   1. gazetteer: the longest known name at each word start (case rules in
+ *      x_gaz_match; URLs skipped; "US$" is money, not a country);
+ *   2. titles: a title or role ("Presiden", "Menteri Luar Negeri",
+ *      "juru bicara", "Foreign Minister") with its qualifiers (role words,
+ *      places, organisations, demonyms, a possessor: "Penasihat Urusan Luar
+ *      Negeri Putin") and the name after it, directly or as an apposition
+ *      between commas ("Menteri Luar Negeri China, Wang Yi,").  A title with
+ *      qualifiers and no name is kept as a role mention for alias.c;
+ *   3. names: remaining capitalised sequences, typed ORG by organisation
+ *      cues (first or last word) or all-caps, PLACE after a locative
+ *      preposition, else MISC.  Sentence-initial single words, weekdays,
+ *      months, function words and title-case headings are not names.
+ *
+ * Invariant: mentions never overlap (a token belongs to at most one).
+ */
+#include <string.h>
+
+#include "xint.h"
+
+#define MN_MAX_NAME 4  /* words in a name after a title */
+#define MN_MAX_SEQ 6   /* words in a capitalised sequence */
+
+static int mn_in(const x_ctx *c, const x_trie *t, size_t ti) {
+  return x_tok_match(c, t, ti, NULL) == ti + 1;
+}
+
+/* A capitalised word that may be (part of) a personal name. */
+static int mn_namelike(const x_ctx *c, size_t ti) {
+  if (ti >= c->nt) return 0;
+  const x_tok *t = &c->t[ti];
+  if (t->kind != XK_WORD || !(t->flags & XF_CAP)) return 0;
+  if (t->men >= 0 || (t->flags & (XF_USED | XF_URL))) return 0;
+  const wt_extract_res *r = c->r;
+  return !mn_in(c, &r->not_names, ti) && !mn_in(c, &r->role_words, ti) &&
+         !mn_in(c, &r->titles, ti) && !mn_in(c, &r->org_cues, ti);
+}
+
+/* Tokens ti and ti+2 joined by a hyphen with no space ("Novo-Ogaryovo"). */
+static int mn_tight_hyphen(const x_ctx *c, size_t ti) {
+  return ti + 2 < c->nt && c->t[ti + 1].kind == XK_PUNCT &&
+         c->s[c->t[ti + 1].s] == '-' && c->t[ti + 1].s == c->t[ti].e &&
+         c->t[ti + 2].s == c->t[ti + 1].e;
+}
+
+/* A run of name-like words from ti in one sentence: one past its end. */
+static size_t mn_name_run(const x_ctx *c, size_t ti, int max) {
+  size_t j = ti;
+  int words = 0;
+  while (j < c->nt && words < max && mn_namelike(c, j) &&
+         c->t[j].sent == c->t[ti].sent) {
+    words++;
+    if (mn_tight_hyphen(c, j) && mn_namelike(c, j + 2)) {
+      j += 2;
+      continue;
+    }
+    j++;
+  }
+  return j;
+}
+
+static size_t mn_mention_end(const x_ctx *c, size_t ti) {
+  int32_t m = c->t[ti].men;
+  while (ti < c->nt && c->t[ti].men == m) ti++;
+  return ti;
+}
+
+static char *mn_text(x_ctx *c, uint32_t s, uint32_t e) {
+  /* copy with whitespace runs collapsed to one space */
+  char *out = wt_arena_alloc(c->d->arena, e - s + 1);
+  if (!out) return NULL;
+  size_t k = 0;
+  for (uint32_t i = s; i < e; i++) {
+    char ch = c->s[i];
+    if (ch == '\n' || ch == '\t' || ch == '\r') ch = ' ';
+    if (ch == ' ' && k && out[k - 1] == ' ') continue;
+    out[k++] = ch;
+  }
+  out[k] = '\0';
+  return out;
+}
+
+static int32_t mn_rule_entity(x_ctx *c, size_t ti, size_t tj,
+                              wt_ent_type type) {
+  char *name = mn_text(c, c->t[ti].s, c->t[tj - 1].e);
+  if (!name) return -1;
+  char *id = wt_arena_printf(c->d->arena, "x:%s", name);
+  if (!id) return -1;
+  int32_t e = x_entity(c, -1, id, name, type);
+  /* a name seen once as a person stays a person */
+  if (e >= 0 && type == WT_ENT_PERSON) c->d->entities.v[e].type = type;
+  return e;
+}
+
+/* ------------------------------------------------------------ pass 1 */
+
+static int mn_gazetteer(x_ctx *c) {
+  const wt_extract_res *r = c->r;
+  for (size_t ti = 0; ti < c->nt; ti++) {
+    const x_tok *t = &c->t[ti];
+    if (t->kind != XK_WORD || (t->flags & XF_URL)) continue;
+    int32_t al;
+    size_t e = x_gaz_match(r, c->s, c->n, t->s, &al);
+    if (!e || (e < c->n && c->s[e] == '$')) continue;
+    size_t tj = ti;
+    while (tj < c->nt && c->t[tj].e < e) tj++;
+    if (tj >= c->nt || c->t[tj].e != e) continue;
+    int32_t ent = x_entity(c, r->aliases[al].ent, NULL, NULL, 0);
+    if (ent < 0 || x_mention(c, (uint32_t)ti, (uint32_t)tj + 1, ent,
+                             WT_MEN_GAZ) < 0)
+      return -1;
+    ti = tj;
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------ pass 2 */
+
+static int mn_person_mention(const x_ctx *c, size_t ti) {
+  int32_t m = c->t[ti].men;
+  return m >= 0 &&
+         c->d->entities.v[c->d->mentions.v[m].entity].type == WT_ENT_PERSON;
+}
+
+/* The name after a title at tj (qualifiers skipped): sets *ns,*ne to the
+ * name's tokens and *qe to one past the last qualifier; returns 1 when a
+ * name was found.  The name is the last capitalised run before a lower-case
+ * word or punctuation ("Direktur Jenderal Perhubungan Darat Aan Suhanan"),
+ * or the apposition after a comma ("Kepala Kantor SAR Mataram, Lalu Wahyu
+ * Efendi,"); earlier runs are qualifiers. */
+static int mn_after_title(x_ctx *c, size_t tj, size_t *qe, size_t *ns,
+                          size_t *ne, int *has_qual) {
+  const wt_extract_res *r = c->r;
+  uint32_t sent = c->t[tj - 1].sent;
+  size_t p = tj, cs = 0, ce = 0; /* candidate name before a comma */
+  *qe = tj;
+  *has_qual = 0;
+  for (int steps = 0; steps < 14 && p < c->nt && c->t[p].sent == sent;
+       steps++) {
+    const x_tok *t = &c->t[p];
+    if (t->men >= 0) {
+      size_t me = mn_mention_end(c, p);
+      if (mn_person_mention(c, p)) {
+        /* a possessor ("Penasihat ... Putin Yuri Ushakov") when another
+         * name follows at once, else the name itself */
+        if (mn_namelike(c, me) || (me < c->nt && mn_person_mention(c, me))) {
+          p = *qe = me;
+          *has_qual = 1;
+          continue;
+        }
+        *ns = p;
+        *ne = me;
+        return 1;
+      }
+      p = *qe = me;
+      *has_qual = 1;
+      cs = ce = 0;
+      continue;
+    }
+    if (t->kind == XK_WORD &&
+        (mn_in(c, &r->role_words, p) || mn_in(c, &r->demonyms, p) ||
+         mn_in(c, &r->titles, p) ||
+         ((t->flags & XF_ALLCAP) && !mn_in(c, &r->not_names, p)))) {
+      if (mn_in(c, &r->demonyms, p) || (t->flags & XF_ALLCAP)) *has_qual = 1;
+      p = *qe = p + 1;
+      cs = ce = 0;
+      continue;
+    }
+    if (mn_namelike(c, p)) {
+      size_t e = mn_name_run(c, p, MN_MAX_NAME);
+      const x_tok *nx = e < c->nt && c->t[e].sent == sent ? &c->t[e] : NULL;
+      if (nx && nx->kind == XK_WORD && (nx->flags & XF_CAP)) {
+        p = *qe = e; /* more capitalised words follow: a qualifier */
+        continue;
+      }
+      if (nx && nx->kind == XK_PUNCT && c->s[nx->s] == ',') {
+        cs = p;
+        ce = e;
+        p = e;
+        continue;
+      }
+      *ns = p;
+      *ne = e;
+      return 1;
+    }
+    if (t->kind == XK_PUNCT && c->s[t->s] == ',' && p + 1 < c->nt) {
+      size_t q = p + 1, e;
+      if (c->t[q].men >= 0 && mn_person_mention(c, q)) {
+        *ns = q;
+        *ne = mn_mention_end(c, q);
+        return 1;
+      }
+      if (mn_namelike(c, q)) {
+        e = mn_name_run(c, q, MN_MAX_NAME);
+        /* an apposition closes with punctuation */
+        if (e >= c->nt || c->t[e].sent != sent || c->t[e].kind == XK_PUNCT) {
+          if (ce) *qe = ce;
+          *ns = q;
+          *ne = e;
+          return 1;
+        }
+      }
+    }
+    break;
+  }
+  if (ce) {
+    *ns = cs;
+    *ne = ce;
+    return 1;
+  }
+  return 0;
+}
+
+static int mn_titles(x_ctx *c) {
+  const wt_extract_res *r = c->r;
+  for (size_t ti = 0; ti < c->nt; ti++) {
+    if (c->t[ti].men >= 0 || (c->t[ti].flags & XF_USED)) continue;
+    size_t tj = x_tok_match(c, &r->titles, ti, NULL);
+    if (tj == ti) continue;
+    size_t qe, ns = 0, ne = 0;
+    int has_qual;
+    int found = mn_after_title(c, tj, &qe, &ns, &ne, &has_qual);
+    for (size_t k = ti; k < qe; k++)
+      if (c->t[k].men < 0) c->t[k].flags |= XF_USED;
+    const char *role = NULL;
+    if (qe > ti) {
+      size_t last = qe - 1;
+      role = mn_text(c, c->t[ti].s, c->t[last].e);
+    }
+    if (found) {
+      int32_t ent;
+      if (c->t[ns].men >= 0) {
+        ent = c->d->mentions.v[c->t[ns].men].entity;
+      } else {
+        ent = mn_rule_entity(c, ns, ne, WT_ENT_PERSON);
+        if (ent < 0 ||
+            x_mention(c, (uint32_t)ns, (uint32_t)ne, ent, WT_MEN_RULE) < 0)
+          return -1;
+      }
+      wt_entity *e = &c->d->entities.v[ent];
+      if (!e->role && role && e->type == WT_ENT_PERSON) e->role = role;
+      ti = ne - 1;
+    } else if (has_qual && qe > tj) {
+      x_rolemen *rm = WT_VEC_PUSH(c->d->arena, &c->rolemen);
+      if (!rm) return -1;
+      rm->s = c->t[ti].s;
+      rm->e = c->t[qe - 1].e;
+      ti = qe - 1;
+    }
+  }
+  return 0;
+}
+
+/* ------------------------------------------------------------ pass 3 */
+
+/* Title-case headings: most words capitalised. */
+static uint8_t *mn_headings(x_ctx *c) {
+  uint8_t *h = wt_arena_alloc(c->d->arena, c->ns + 1);
+  if (!h) return NULL;
+  for (size_t q = 0; q < c->ns; q++) {
+    int words = 0, caps = 0, end = 0;
+    for (uint32_t k = c->sent_tok[q]; k < c->sent_tok[q + 1]; k++) {
+      if (c->t[k].kind == XK_WORD) {
+        words++;
+        if (c->t[k].flags & XF_CAP) caps++;
+      } else if (c->t[k].kind == XK_PUNCT && c->s[c->t[k].s] == '.') {
+        end = 1;
+      }
+    }
+    h[q] = words >= 3 && caps * 4 >= words * 3 && !end;
+  }
+  return h;
+}
+
+/* Is the word at ti written capitalised somewhere not sentence-initial? */
+static int mn_cap_elsewhere(const x_ctx *c, size_t ti) {
+  size_t l = c->t[ti].e - c->t[ti].s;
+  for (size_t k = 0; k < c->nt; k++) {
+    if (k == ti || (c->t[k].flags & XF_SENT0) || !(c->t[k].flags & XF_CAP) ||
+        c->t[k].e - c->t[k].s != l)
+      continue;
+    if (memcmp(c->s + c->t[k].s, c->s + c->t[ti].s, l) == 0) return 1;
+  }
+  return 0;
+}
+
+static int mn_sequences(x_ctx *c) {
+  const wt_extract_res *r = c->r;
+  uint8_t *heading = mn_headings(c);
+  if (!heading) return -1;
+  static const char *const loc[] = {"di", "ke", "dari", "in", "at", "to",
+                                    "from", "kota", NULL};
+  for (size_t ti = 0; ti < c->nt; ti++) {
+    const x_tok *t = &c->t[ti];
+    if (heading[t->sent]) continue;
+    int allcap = (t->flags & XF_ALLCAP) && t->men < 0 &&
+                 !(t->flags & (XF_USED | XF_URL)) &&
+                 !mn_in(c, &r->not_names, ti);
+    if (!mn_namelike(c, ti) && !allcap) continue;
+    size_t tj = allcap && !mn_namelike(c, ti) ? ti + 1
+                                              : mn_name_run(c, ti, MN_MAX_SEQ);
+    if (tj == ti) continue;
+    if ((t->flags & XF_SENT0) && tj == ti + 1 && !allcap &&
+        !mn_cap_elsewhere(c, ti))
+      continue;
+    wt_ent_type type = WT_ENT_MISC;
+    if (ti > 0 && mn_in(c, &r->org_cues, ti - 1) && c->t[ti - 1].men < 0 &&
+        (c->t[ti - 1].flags & XF_CAP) && c->t[ti - 1].sent == t->sent) {
+      ti--; /* "Kementerian Pertahanan": the cue word opens the name */
+      type = WT_ENT_ORG;
+    } else if (mn_in(c, &r->org_cues, tj) && (c->t[tj].flags & XF_CAP) &&
+               c->t[tj].men < 0) {
+      tj++; /* "Defence Ministry" */
+      type = WT_ENT_ORG;
+    } else if (allcap && tj == ti + 1) {
+      type = WT_ENT_ORG;
+    } else if (ti > 0 && c->t[ti - 1].kind == XK_WORD) {
+      for (int k = 0; loc[k]; k++)
+        if (x_tok_is(c, ti - 1, loc[k])) type = WT_ENT_PLACE;
+    }
+    int32_t ent = mn_rule_entity(c, ti, tj, type);
+    if (ent < 0 ||
+        x_mention(c, (uint32_t)ti, (uint32_t)tj, ent, WT_MEN_RULE) < 0)
+      return -1;
+    ti = tj - 1;
+  }
+  return 0;
+}
+
+/* Organisations opened by a cue: "Kementerian Luar Negeri Rusia",
+ * "Dewan Keamanan Rusia", "Partai Komunis China" (cue + capitalised role
+ * words and at most one place).  Run before titles so that "Dewan" inside
+ * "Kepala Dewan Keamanan Rusia" stays a qualifier: only cue words that do
+ * not follow a title open an organisation. */
+static int mn_org_cues(x_ctx *c) {
+  const wt_extract_res *r = c->r;
+  for (size_t ti = 0; ti < c->nt; ti++) {
+    const x_tok *t = &c->t[ti];
+    if (t->men >= 0 || !(t->flags & XF_CAP) || !mn_in(c, &r->org_cues, ti))
+      continue;
+    if (ti > 0 && (mn_in(c, &r->titles, ti - 1) ||
+                   mn_in(c, &r->role_words, ti - 1)))
+      continue;
+    size_t j = ti + 1;
+    int words = 0;
+    while (j < c->nt && c->t[j].sent == t->sent && words < 6) {
+      const x_tok *u = &c->t[j];
+      if (u->kind != XK_WORD || !(u->flags & XF_CAP)) break;
+      if (u->men >= 0) {
+        /* a closing place name ("... Rusia") ends the organisation */
+        wt_mention *pm = &c->d->mentions.v[u->men];
+        if (c->d->entities.v[pm->entity].type != WT_ENT_PLACE) break;
+        j = mn_mention_end(c, j);
+        pm->entity = -1; /* absorbed: alias.c drops it */
+        words++;
+        break;
+      }
+      j++;
+      words++;
+    }
+    if (!words) continue;
+    /* the closing place's mention is absorbed into the organisation */
+    for (size_t k = ti; k < j; k++) c->t[k].men = -1;
+    int32_t ent = mn_rule_entity(c, ti, j, WT_ENT_ORG);
+    if (ent < 0 ||
+        x_mention(c, (uint32_t)ti, (uint32_t)j, ent, WT_MEN_RULE) < 0)
+      return -1;
+    ti = j - 1;
+  }
+  return 0;
+}
+
+int x_mentions_find(x_ctx *c) {
+  if (mn_gazetteer(c) < 0 || mn_org_cues(c) < 0 || mn_titles(c) < 0 ||
+      mn_sequences(c) < 0)
+    return -1;
+  return 0;
+}

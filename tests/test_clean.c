@@ -1,0 +1,340 @@
+/*
+ * test_clean.c - the clean stage over fixtures written for these tests
+ * (tests/fixtures/clean: text and HTML in the styles of several outlets),
+ * bad pages, and the seed pages against ../shared/seeds/expected.json.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "clean/clean.h"
+#include "core/doc.h"
+#include "harness.h"
+#include "ingest/ingest.h"
+
+typedef struct clean_case {
+  wt_clean_res *res;
+  wt_ingest *g;
+  wt_input in;
+  wt_doc *doc;
+  int rc;
+  char err[512];
+} clean_case;
+
+/* Ingest and clean the first record of path (or of buf when given). */
+static int clean_open(clean_case *c, const char *path, const char *buf) {
+  memset(c, 0, sizeof *c);
+  c->res = wt_clean_load(c->err, sizeof c->err);
+  if (!c->res) return -1;
+  const char *paths[] = {path};
+  c->g = buf ? wt_ingest_open_buffer(path, buf, strlen(buf))
+             : wt_ingest_open_paths(paths, 1);
+  const char *origin;
+  if (wt_ingest_next(c->g, &c->in, &origin, c->err, sizeof c->err) != 1)
+    return -1;
+  c->doc = wt_doc_new(0);
+  c->doc->in = &c->in;
+  c->rc = wt_clean_run(c->res, c->doc, c->err, sizeof c->err);
+  return 0;
+}
+
+static void clean_close(clean_case *c) {
+  wt_doc_free(c->doc);
+  wt_ingest_close(c->g);
+  wt_clean_free(c->res);
+}
+
+static int clean_fixture(clean_case *c, const char *name) {
+  char rel[256], path[1024];
+  snprintf(rel, sizeof rel, "tests/fixtures/clean/%s", name);
+  return clean_open(c, wt_test_src(rel, path, sizeof path), NULL);
+}
+
+static int starts(const char *s, const char *p) {
+  return s && !strncmp(s, p, strlen(p));
+}
+static int ends(const char *s, const char *p) {
+  size_t n = s ? strlen(s) : 0, m = strlen(p);
+  return n >= m && !strcmp(s + n - m, p);
+}
+static int has_credit(const wt_doc *d, const char *name, const char *role) {
+  for (size_t i = 0; i < d->credits.n; i++)
+    if (!strcmp(d->credits.v[i].name, name) &&
+        (!role || !strcmp(d->credits.v[i].role, role)))
+      return 1;
+  return 0;
+}
+
+WT_TEST(clean_text_detik_style) {
+  clean_case c;
+  REQUIRE(clean_fixture(&c, "detik-style.txt") == 0);
+  REQUIRE(c.rc == 0);
+  const wt_doc *d = c.doc;
+  CHECK(starts(d->body, "Petani di Kabupaten Bantul"));
+  CHECK(ends(d->body, "\"Gudangnya cukup,\" ujarnya."));
+  CHECK(!strstr(d->body, "SCROLL TO CONTINUE"));
+  CHECK(!strstr(d->body, "Simak juga"));
+  CHECK(!strstr(d->body, "(abc/xyz)"));
+  CHECK_STR_EQ(d->dateline.value, "Jakarta");
+  CHECK_STR_EQ(d->title.value, "Warga Bantul Panen Raya Padi Lebih Awal");
+  CHECK_INT_EQ(d->paras.n, 5);
+  /* spans cover the body exactly, separated by blank lines */
+  for (size_t i = 0; i + 1 < d->paras.n; i++)
+    CHECK(d->paras.v[i + 1].span.start == d->paras.v[i].span.end + 2);
+  CHECK_INT_EQ(d->paras.v[d->paras.n - 1].span.end, d->body_len);
+  clean_close(&c);
+}
+
+WT_TEST(clean_text_tribun_credits_and_sources) {
+  clean_case c;
+  REQUIRE(clean_fixture(&c, "tribun-style.txt") == 0);
+  REQUIRE(c.rc == 0);
+  const wt_doc *d = c.doc;
+  CHECK(starts(d->body, "Hujan deras yang mengguyur"));
+  CHECK(ends(d->body, "benar-benar aman."));
+  CHECK(!strstr(d->body, "Baca juga"));
+  CHECK(!strstr(d->body, "Google News"));
+  CHECK_STR_EQ(d->outlet.value, "TRIBUNNEWS.COM");
+  CHECK_STR_EQ(d->dateline.value, "Kota Hulu");
+  CHECK(has_credit(d, "Rina Lestari", "author"));
+  CHECK(has_credit(d, "Bagus Pratama", "editor"));
+  REQUIRE(d->credited.n == 1);
+  CHECK_STR_EQ(d->credited.v[0].value, "Tribun Hulu");
+  clean_close(&c);
+}
+
+WT_TEST(clean_text_aggregator_page) {
+  clean_case c;
+  REQUIRE(clean_fixture(&c, "tempo-aggregator.txt") == 0);
+  REQUIRE(c.rc == 0);
+  const wt_doc *d = c.doc;
+  CHECK(starts(d->body, "Harga cabai rawit"));
+  CHECK(ends(d->body, "beberapa daerah penghasil."));
+  CHECK(!strstr(d->body, "Operasi Pasar"));
+  CHECK(!strstr(d->body, "jam lalu"));
+  CHECK_STR_EQ(d->outlet.value, "tempo.co");
+  CHECK_STR_EQ(d->published.text, "5 jam lalu");
+  int heading = 0;
+  for (size_t i = 0; i < d->paras.n; i++)
+    if (d->paras.v[i].kind == WT_PARA_HEADING &&
+        !strncmp(d->body + d->paras.v[i].span.start, "Kenaikan Sebelumnya", 19))
+      heading = 1;
+  CHECK(heading);
+  clean_close(&c);
+}
+
+WT_TEST(clean_html_antara_style) {
+  clean_case c;
+  REQUIRE(clean_fixture(&c, "antara-style.html") == 0);
+  REQUIRE(c.rc == 0);
+  const wt_doc *d = c.doc;
+  CHECK(starts(d->body, "Pemerintah mempercepat pembangunan"));
+  CHECK(ends(d->body, "di Jakarta, Selasa."));
+  CHECK(!strstr(d->body, "Baca juga"));
+  CHECK(!strstr(d->body, "Berita terkait"));
+  CHECK(!strstr(d->body, "Bagikan"));
+  CHECK(!strstr(d->body, "Beranda"));
+  CHECK_STR_EQ(d->title.value, "Pemerintah percepat pembangunan jembatan desa");
+  CHECK_STR_EQ(d->title.source, "og:title");
+  CHECK_STR_EQ(d->outlet.value, "ANTARA News");
+  CHECK_STR_EQ(d->dateline.value, "Jakarta");
+  CHECK_STR_EQ(d->language.value, "id");
+  CHECK(has_credit(d, "Dewi Anggraini", "reporter"));
+  CHECK(has_credit(d, "Hendra Wijaya", "editor"));
+  CHECK_INT_EQ(d->published.day, 20151); /* 2025-03-04 */
+  CHECK_INT_EQ(d->published.minute, 10 * 60 + 15);
+  CHECK_INT_EQ(d->published.tz_minutes, 420);
+  CHECK(strstr(d->canonical_url.value, "antaranews.com") != NULL);
+  clean_close(&c);
+}
+
+WT_TEST(clean_html_cnnindonesia_style) {
+  clean_case c;
+  REQUIRE(clean_fixture(&c, "cnnindonesia-style.html") == 0);
+  REQUIRE(c.rc == 0);
+  const wt_doc *d = c.doc;
+  CHECK(starts(d->body, "Warga di pinggiran kota"));
+  CHECK(ends(d->body, "dua hari ke depan."));
+  CHECK(!strstr(d->body, "ADVERTISEMENT"));
+  CHECK(!strstr(d->body, "Antrean kendaraan di sebuah SPBU")); /* caption */
+  CHECK(!strstr(d->body, "Terpopuler"));
+  CHECK(!strstr(d->body, "ads"));
+  CHECK_STR_EQ(d->outlet.value, "CNN Indonesia");
+  CHECK_STR_EQ(d->dateline.value, "Jakarta");
+  clean_close(&c);
+}
+
+WT_TEST(clean_html_bbc_style_jsonld) {
+  clean_case c;
+  REQUIRE(clean_fixture(&c, "bbc-style.html") == 0);
+  REQUIRE(c.rc == 0);
+  const wt_doc *d = c.doc;
+  CHECK(starts(d->body, "Councillors in a small coastal town"));
+  CHECK(ends(d->body, "to reach the shops."));
+  CHECK(!strstr(d->body, "busy with traffic")); /* figcaption */
+  CHECK(!strstr(d->body, "Related Topics"));
+  CHECK(!strstr(d->body, "Copyright"));
+  CHECK_STR_EQ(d->title.value, "Coastal town votes to ban cars from seafront");
+  CHECK_STR_EQ(d->outlet.value, "BBC News");
+  CHECK(has_credit(d, "Alex Morgan", "author"));
+  CHECK_INT_EQ(d->published.minute, 8 * 60 + 30);
+  CHECK_INT_EQ(d->published.tz_minutes, 0);
+  clean_close(&c);
+}
+
+WT_TEST(clean_html_reuters_style_cp1252) {
+  clean_case c;
+  REQUIRE(clean_fixture(&c, "reuters-style.html") == 0);
+  REQUIRE(c.rc == 0);
+  const wt_doc *d = c.doc;
+  CHECK(starts(d->body, "A large grain exporter"));
+  CHECK(ends(d->body, "in the coming weeks."));
+  CHECK(strstr(d->body, "caf\xc3\xa9-season") != NULL);
+  CHECK(strstr(d->body, "company\xe2\x80\x99s") != NULL);
+  CHECK(!strstr(d->body, "Reporting by"));
+  CHECK(!strstr(d->body, "Oil prices"));
+  CHECK_STR_EQ(d->dateline.value, "Singapore");
+  CHECK_STR_EQ(d->outlet.value, "Reuters");
+  CHECK_STR_EQ(d->title.value, "Grain exporter raises forecast");
+  CHECK(has_credit(d, "Jamie Li", "author"));
+  CHECK(has_credit(d, "Sam Ortiz", "editor"));
+  clean_close(&c);
+}
+
+WT_TEST(clean_nbsp_and_stray_tags) {
+  const char *page =
+      "Judul Berita Yang Cukup Panjang\n\n"
+      "Paragraf pertama berisi kalimat yang cukup panjang\xc2\xa0untuk dianggap "
+      "sebagai isi berita oleh pembersih.\n\n"
+      "\xe2\x9e\xa1\xef\xb8\x8f Baca Juga\xc2\xa0: <p>\xe2\x80\x9cJudul lain\xe2\x80\x9d</p>\n\n"
+      "Paragraf kedua juga berisi kalimat yang cukup panjang dan ditutup dengan "
+      "titik seperti biasa.\n";
+  clean_case c;
+  REQUIRE(clean_open(&c, "mem", page) == 0);
+  REQUIRE(c.rc == 0);
+  CHECK(!strstr(c.doc->body, "Baca Juga"));
+  CHECK(!strstr(c.doc->body, "\xc2\xa0"));
+  CHECK(strstr(c.doc->body, "panjang untuk dianggap") != NULL);
+  CHECK_INT_EQ(c.doc->paras.n, 2);
+  clean_close(&c);
+}
+
+WT_TEST(clean_fails_without_body) {
+  clean_case c;
+  REQUIRE(clean_open(&c, "mem", "Beranda\nBagikan\nx|close\nGoogle News\n") == 0);
+  CHECK_INT_EQ(c.rc, -1);
+  CHECK(strstr(c.err, "no article body") != NULL);
+  clean_close(&c);
+  REQUIRE(clean_open(&c, "mem",
+                     "<html><body><nav><a href='/'>Home</a></nav>"
+                     "<script>var a=1;</script></body></html>") == 0);
+  CHECK_INT_EQ(c.rc, -1);
+  clean_close(&c);
+}
+
+WT_TEST(clean_truncated_html) {
+  const char *html =
+      "<html><head><title>Judul</title></head><body><article><p>Kalimat "
+      "pertama yang cukup panjang ini ditulis untuk pengujian dan akan "
+      "dipotong.</p><p>Kalimat kedua berhenti di tengah &amp; tidak ditutup "
+      "dengan";
+  clean_case c;
+  REQUIRE(clean_open(&c, "mem", html) == 0);
+  REQUIRE(c.rc == 0);
+  CHECK(starts(c.doc->body, "Kalimat pertama"));
+  CHECK(strstr(c.doc->body, "tengah & tidak") != NULL);
+  clean_close(&c);
+}
+
+WT_TEST(clean_jsonl_hints_take_precedence) {
+  const char *jl =
+      "{\"id\":\"k1\",\"title\":\"Judul dari feed\",\"outlet\":\"Feed News\","
+      "\"published\":\"2025-01-22T12:01:00+07:00\",\"lang\":\"id\","
+      "\"html\":\"<html><head><meta property='og:title' content='Judul HTML'>"
+      "</head><body><p>Isi berita ini cukup panjang untuk dikenali sebagai "
+      "paragraf yang sebenarnya.</p></body></html>\"}\n";
+  clean_case c;
+  REQUIRE(clean_open(&c, "feed", jl) == 0);
+  REQUIRE(c.rc == 0);
+  CHECK_STR_EQ(c.doc->title.value, "Judul dari feed");
+  CHECK_STR_EQ(c.doc->title.source, "jsonl");
+  CHECK_STR_EQ(c.doc->outlet.value, "Feed News");
+  CHECK_STR_EQ(c.doc->language.value, "id");
+  CHECK_STR_EQ(c.doc->ext_id, "k1");
+  CHECK_INT_EQ(c.doc->published.tz_minutes, 420);
+  clean_close(&c);
+}
+
+/* ------------------------------------------------------------- seeds */
+
+static int meta_matches(const char *got, const char *want) {
+  /* "NTVNews (ntvnews.id)": either the name or the bracketed domain */
+  if (!got) return 0;
+  char buf[256];
+  snprintf(buf, sizeof buf, "%s", want);
+  char *par = strstr(buf, " (");
+  if (!par) return !strcasecmp(got, want);
+  *par = '\0';
+  char *dom = par + 2;
+  dom[strcspn(dom, ")")] = '\0';
+  return !strcasecmp(got, buf) || !strcasecmp(got, dom);
+}
+
+WT_TEST(clean_seeds_match_expected) {
+  char path[1024];
+  if (!wt_test_shared("seeds/expected.json", path, sizeof path))
+    SKIP("../shared is absent");
+  json_error_t je;
+  json_t *root = json_load_file(path, 0, &je);
+  REQUIRE(root != NULL);
+  json_t *arts = json_object_get(root, "articles");
+  const char *name;
+  json_t *a;
+  int n = 0;
+  json_object_foreach(arts, name, a) {
+    char rel[256], p[1024];
+    snprintf(rel, sizeof rel, "seeds/%s", name);
+    REQUIRE(wt_test_shared(rel, p, sizeof p));
+    clean_case c;
+    REQUIRE(clean_open(&c, p, NULL) == 0);
+    CHECKF(c.rc == 0, "%s: %s", name, c.err);
+    const char *body = c.doc->body ? c.doc->body : "";
+    const char *bs = json_string_value(json_object_get(a, "body_starts"));
+    const char *be = json_string_value(json_object_get(a, "body_ends"));
+    CHECKF(starts(body, bs), "%s: body starts \"%.60s\"", name, body);
+    CHECKF(ends(body, be), "%s: body ends \"%s\"",
+           name, strlen(body) > 60 ? body + strlen(body) - 60 : body);
+    size_t i;
+    json_t *ch;
+    json_array_foreach(json_object_get(a, "chrome_examples"), i, ch) {
+      const char *x = json_string_value(ch);
+      CHECKF(!strstr(body, x), "%s: chrome in body: %s", name, x);
+    }
+    const char *v;
+    if ((v = json_string_value(json_object_get(a, "title"))))
+      CHECKF(c.doc->title.value && !strcmp(c.doc->title.value, v),
+             "%s: title \"%s\"", name, c.doc->title.value ? c.doc->title.value : "(null)");
+    if ((v = json_string_value(json_object_get(a, "outlet"))))
+      CHECKF(meta_matches(c.doc->outlet.value, v), "%s: outlet \"%s\"", name,
+             c.doc->outlet.value ? c.doc->outlet.value : "(null)");
+    if ((v = json_string_value(json_object_get(a, "dateline"))))
+      CHECKF(c.doc->dateline.value && !strcmp(c.doc->dateline.value, v),
+             "%s: dateline \"%s\"", name,
+             c.doc->dateline.value ? c.doc->dateline.value : "(null)");
+    if ((v = json_string_value(json_object_get(a, "author"))))
+      CHECKF(has_credit(c.doc, v, "author"), "%s: author %s", name, v);
+    if ((v = json_string_value(json_object_get(a, "editor"))))
+      CHECKF(has_credit(c.doc, v, "editor"), "%s: editor %s", name, v);
+    for (size_t k = 0; k < c.doc->credits.n; k++) {
+      const char *cn = c.doc->credits.v[k].name;
+      CHECKF(strcasecmp(cn, "Penulis") && strcasecmp(cn, "Editor") &&
+                 strcasecmp(cn, "thumbnail-author"),
+             "%s: label as credit: %s", name, cn);
+    }
+    clean_close(&c);
+    n++;
+  }
+  CHECK_INT_EQ(n, 5);
+  json_decref(root);
+}

@@ -1,0 +1,408 @@
+/*
+ * test_cluster.c - streaming event clustering on synthetic feature sets:
+ * look-alike events kept apart by dates in every arrival order, undated
+ * articles pulled in by content, duplicates, merges with redirects,
+ * restore, stories, and the features JSON round trip.
+ */
+#include "harness.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+
+#include "cluster/cluster.h"
+#include "core/calendar.h"
+#include "core/doc.h"
+
+typedef struct syn {
+  const char *date; /* NULL: unknown */
+  float conf;
+  const char *type;
+  const char *parts[4];
+  const char *ents[8];
+  float ew[8];
+  const char *terms[24];
+} syn;
+
+static size_t syn_count(const char *const *v, size_t max) {
+  size_t n = 0;
+  while (n < max && v[n]) n++;
+  return n;
+}
+
+static float syn_tw[24] = {4, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1,
+                           1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+
+static wt_clu_doc syn_doc(const syn *s, int64_t id, uint64_t hash) {
+  wt_clu_doc d = {0};
+  d.article = id;
+  d.hash = hash;
+  d.day = s->date ? wt_day_parse(s->date) : WT_NO_DAY;
+  d.day_conf = s->date ? s->conf : 0;
+  d.type = s->type;
+  d.participants = s->parts;
+  d.n_participants = syn_count(s->parts, 4);
+  d.entities = s->ents;
+  d.entity_w = s->ew;
+  d.n_entities = syn_count(s->ents, 8);
+  d.terms = s->terms;
+  d.term_w = syn_tw;
+  d.n_terms = syn_count(s->terms, 24);
+  return d;
+}
+
+/* Two video calls between the same two leaders a year apart, modelled on
+ * how such coverage reads: shared vocabulary throughout; the first event's
+ * articles mention the US inauguration of the day before; two of them
+ * state no date of the call (one has only an inferred anchor). */
+#define PUTIN "Q7747"
+#define XI "Q15031"
+static const syn look_alike[5] = {
+    /* second call, stated weekday date */
+    {"2026-02-04", 0.8f, "video_call", {PUTIN, XI}, {PUTIN, XI, "x:Yuri Ushakov", "Q148", "Q212"},
+     {0.35f, 0.35f, 0.1f, 0.1f, 0.1f},
+     {"putin", "xi", "video", "panggil", "rusia", "china", "hubung", "kerja",
+      "strategis", "kunjung", "ukraina", "perang", "parade", "beijing", "bahas",
+      "menit", "jam", "mitra"}},
+    {"2026-02-04", 0.9f, "video_call", {PUTIN, XI}, {PUTIN, XI, "x:Wang Yi", "x:Sergei Shoigu", "Q148"},
+     {0.35f, 0.3f, 0.15f, 0.1f, 0.1f},
+     {"putin", "xi", "aliansi", "video", "panggil", "rusia", "china", "stabil",
+      "global", "faktor", "multilateral", "kerja", "hubung", "shoigu", "abu",
+      "dhabi", "negosiasi", "ukraina"}},
+    /* first call, no date stated */
+    {NULL, 0, "video_call", {PUTIN, XI}, {PUTIN, XI, "Q22686", "x:Novo-Ogaryovo", "Q148"},
+     {0.3f, 0.3f, 0.2f, 0.1f, 0.1f},
+     {"virtual", "putin", "xi", "novo-ogaryovo", "multipolar", "trump", "rusia",
+      "china", "kerja", "dagang", "hubung", "nuklir", "reaktor", "amanah",
+      "video", "kesepakatan", "konflik", "ukraina"}},
+    /* first call, stated date */
+    {"2025-01-21", 0.9f, "video_call", {XI, PUTIN}, {XI, PUTIN, "x:Wang Yi", "Q22686", "Q148"},
+     {0.35f, 0.35f, 0.1f, 0.1f, 0.1f},
+     {"virtual", "xi", "putin", "trump", "lantik", "brics", "taiwan", "rusia",
+      "china", "kerja", "multilateral", "hubung", "strategis", "komunikasi",
+      "beijing", "video", "sco", "pbb"}},
+    /* first call, only an inferred anchor the day before */
+    {"2025-01-20", 0.3f, "video_call", {PUTIN, XI}, {PUTIN, XI, "Q22686", "x:Yuri Ushakov", "Q30"},
+     {0.3f, 0.3f, 0.2f, 0.1f, 0.1f},
+     {"putin", "xi", "trump", "sumpah", "novo-ogaryovo", "video", "rusia",
+      "china", "hubung", "dagang", "tarif", "jam", "kerja", "ushakov", "as",
+      "presiden", "konflik", "taiwan"}},
+};
+
+static int look_alike_truth(int i) { return i < 2 ? 1 : 0; }
+
+static void permute(int *p, int n, int k) { /* k-th permutation, k < n! */
+  int pool[8];
+  for (int i = 0; i < n; i++) pool[i] = i;
+  int f = 1;
+  for (int i = 2; i < n; i++) f *= i;
+  for (int i = 0; i < n; i++) {
+    int q = k / f;
+    k %= f;
+    p[i] = pool[q];
+    for (int j = q; j < n - 1 - i; j++) pool[j] = pool[j + 1];
+    if (i < n - 1) f /= (n - 1 - i) ? (n - 1 - i) : 1;
+  }
+}
+
+WT_TEST(cluster_look_alikes_every_order) {
+  int bad = 0;
+  for (int k = 0; k < 120; k++) {
+    int p[5];
+    permute(p, 5, k);
+    wt_clu *c = wt_clu_new();
+    REQUIRE(c != NULL);
+    for (int i = 0; i < 5; i++) {
+      /* store ids follow the arrival order, like a real store */
+      wt_clu_doc d = syn_doc(&look_alike[p[i]], i + 1, 0x1000 + (uint64_t)p[i] * 7919);
+      CHECK(wt_clu_add(c, &d) > 0);
+    }
+    int64_t ev[5];
+    for (int i = 0; i < 5; i++) ev[p[i]] = wt_clu_event_of(c, i + 1);
+    int ok = ev[0] == ev[1] && ev[2] == ev[3] && ev[3] == ev[4] && ev[0] != ev[2];
+    for (int i = 0; i < 5; i++) ok &= look_alike_truth(i) == look_alike_truth(0) ? ev[i] == ev[0] : 1;
+    if (!ok) {
+      bad++;
+      if (bad < 4)
+        fprintf(stderr, "    order %d%d%d%d%d -> %lld %lld %lld %lld %lld\n", p[0], p[1],
+                p[2], p[3], p[4], (long long)ev[0], (long long)ev[1],
+                (long long)ev[2], (long long)ev[3], (long long)ev[4]);
+    }
+    wt_clu_free(c);
+  }
+  CHECK_INT_EQ(bad, 0);
+}
+
+WT_TEST(cluster_confident_dates_never_link) {
+  wt_clu *c = wt_clu_new();
+  syn s = look_alike[3];
+  wt_clu_doc d1 = syn_doc(&s, 1, 11);
+  s.date = "2025-01-25"; /* four days later, same everything else */
+  wt_clu_doc d2 = syn_doc(&s, 2, 12);
+  int64_t e1 = wt_clu_add(c, &d1), e2 = wt_clu_add(c, &d2);
+  CHECK(e1 > 0 && e2 > 0 && e1 != e2);
+  s.date = "2025-01-22"; /* one day later: links */
+  wt_clu_doc d3 = syn_doc(&s, 3, 13);
+  CHECK_INT_EQ(wt_clu_add(c, &d3), e1);
+  wt_sb b;
+  wt_sb_init(&b, 0);
+  REQUIRE(wt_clu_why(c, 1, 2, &b) == 0);
+  json_t *j = json_loads(b.s, 0, NULL);
+  REQUIRE(j != NULL);
+  CHECK(json_is_true(json_object_get(j, "cannot_link")));
+  CHECK_INT_EQ(json_integer_value(json_object_get(json_object_get(j, "dates"), "diff_days")), 4);
+  CHECK(strstr(json_string_value(json_object_get(j, "verdict")), "cannot link") != NULL);
+  json_decref(j);
+  wt_sb_reset(&b);
+  CHECK(wt_clu_why(c, 1, 99, &b) == -1);
+  wt_sb_free(&b);
+  wt_clu_free(c);
+}
+
+WT_TEST(cluster_unrelated_articles_stay_apart) {
+  wt_clu *c = wt_clu_new();
+  syn s1 = {"2025-03-01", 0.9f, "flood", {"Q3757"}, {"Q3757", "Q252"}, {0.6f, 0.4f},
+            {"banjir", "jakarta", "hujan", "warga", "evakuasi", "genang"}};
+  syn s2 = {"2025-03-01", 0.9f, "election", {"x:KPU"}, {"x:KPU", "Q252"}, {0.7f, 0.3f},
+            {"pemilu", "suara", "hitung", "partai", "calon", "kpu"}};
+  wt_clu_doc d1 = syn_doc(&s1, 1, 1), d2 = syn_doc(&s2, 2, 2);
+  int64_t e1 = wt_clu_add(c, &d1), e2 = wt_clu_add(c, &d2);
+  CHECK(e1 > 0 && e2 > 0 && e1 != e2);
+  CHECK(wt_clu_add(c, &d1) == -1); /* same article id twice */
+  wt_clu_free(c);
+}
+
+WT_TEST(cluster_duplicates_join_and_do_not_count) {
+  wt_clu *c = wt_clu_new();
+  uint32_t mh[WT_CLU_MINHASH], mh2[WT_CLU_MINHASH];
+  for (int k = 0; k < WT_CLU_MINHASH; k++) mh[k] = mh2[k] = (uint32_t)(k * 2654435761u);
+  for (int k = 0; k < 3; k++) mh2[k] ^= 1; /* 29 of 32 slots agree */
+  wt_clu_doc d1 = syn_doc(&look_alike[0], 1, 77);
+  d1.minhash = mh;
+  d1.n_minhash = WT_CLU_MINHASH;
+  wt_clu_doc d2 = syn_doc(&look_alike[0], 2, 77); /* exact copy */
+  syn s = look_alike[0];
+  s.date = NULL; /* the copy lost its date */
+  wt_clu_doc d3 = syn_doc(&s, 3, 78);
+  d3.minhash = mh2;
+  d3.n_minhash = WT_CLU_MINHASH;
+  int64_t e = wt_clu_add(c, &d1);
+  CHECK_INT_EQ(wt_clu_add(c, &d2), e);
+  CHECK_INT_EQ(wt_clu_add(c, &d3), e);
+  CHECK_INT_EQ(wt_clu_duplicate_of(c, 2), 1);
+  CHECK_INT_EQ(wt_clu_duplicate_of(c, 3), 1);
+  CHECK_INT_EQ(wt_clu_duplicate_of(c, 1), 0);
+  size_t na = 0, ni = 0;
+  CHECK(wt_clu_event_size(c, e, &na, &ni) == 0);
+  CHECK_INT_EQ(na, 3);
+  CHECK_INT_EQ(ni, 1);
+  wt_sb b;
+  wt_sb_init(&b, 0);
+  CHECK(wt_clu_why(c, 1, 3, &b) == 0);
+  CHECK(strstr(b.s, "\"duplicate\":\"near\"") != NULL);
+  wt_sb_free(&b);
+  wt_clu_free(c);
+}
+
+typedef struct drained {
+  int64_t art[64], ev[64], from[16], to[16];
+  int na, nr;
+} drained;
+
+static void on_assign(void *ud, int64_t a, int64_t e) {
+  drained *d = ud;
+  if (d->na < 64) d->art[d->na] = a, d->ev[d->na++] = e;
+}
+static void on_redirect(void *ud, int64_t f, int64_t t) {
+  drained *d = ud;
+  if (d->nr < 16) d->from[d->nr] = f, d->to[d->nr++] = t;
+}
+
+/* Two articles of one event that share nothing with each other start two
+ * events; a third that bridges them merges them: the smallest id stays,
+ * the other redirects, and the drain reports both. */
+WT_TEST(cluster_merge_keeps_smallest_id_and_redirects) {
+  wt_clu *c = wt_clu_new();
+  syn a = {NULL, 0, "summit", {"x:A"}, {"x:A"}, {1}, {"alpha", "beta", "gamma", "delta"}};
+  syn b = {NULL, 0, "summit", {"x:B"}, {"x:B"}, {1}, {"omega", "sigma", "kappa", "theta"}};
+  syn m = {NULL, 0, "summit", {"x:A", "x:B"}, {"x:A", "x:B"}, {0.5f, 0.5f},
+           {"alpha", "beta", "gamma", "delta", "omega", "sigma", "kappa", "theta"}};
+  wt_clu_doc da = syn_doc(&a, 10, 1), db = syn_doc(&b, 11, 2), dm = syn_doc(&m, 12, 3);
+  int64_t ea = wt_clu_add(c, &da), eb = wt_clu_add(c, &db);
+  CHECK(ea != eb);
+  drained dr = {0};
+  wt_clu_drain(c, on_assign, on_redirect, &dr);
+  CHECK_INT_EQ(dr.na, 2);
+  memset(&dr, 0, sizeof dr);
+  int64_t em = wt_clu_add(c, &dm);
+  CHECK_INT_EQ(em, ea < eb ? ea : eb);
+  CHECK_INT_EQ(wt_clu_event_of(c, 10), em);
+  CHECK_INT_EQ(wt_clu_event_of(c, 11), em);
+  CHECK_INT_EQ(wt_clu_resolve(c, ea > eb ? ea : eb), em);
+  CHECK_INT_EQ(wt_clu_resolve(c, 999), 0);
+  wt_clu_drain(c, on_assign, on_redirect, &dr);
+  CHECK_INT_EQ(dr.nr, 1);
+  CHECK_INT_EQ(dr.from[0], ea > eb ? ea : eb);
+  CHECK_INT_EQ(dr.to[0], em);
+  CHECK_INT_EQ(dr.na, 2); /* the moved article and the new one */
+  memset(&dr, 0, sizeof dr);
+  wt_clu_drain(c, on_assign, on_redirect, &dr);
+  CHECK_INT_EQ(dr.na + dr.nr, 0);
+  wt_clu_free(c);
+}
+
+WT_TEST(cluster_restore_then_add) {
+  wt_clu *c = wt_clu_new();
+  wt_clu_doc d0 = syn_doc(&look_alike[0], 1, 101), d1 = syn_doc(&look_alike[3], 2, 102);
+  CHECK(wt_clu_restore(c, &d0, 40) == 0);
+  CHECK(wt_clu_restore(c, &d1, 7) == 0);
+  wt_clu_restore_redirect(c, 41, 40);
+  CHECK_INT_EQ(wt_clu_event_of(c, 1), 40);
+  CHECK_INT_EQ(wt_clu_resolve(c, 41), 40);
+  drained dr = {0};
+  wt_clu_drain(c, on_assign, on_redirect, &dr);
+  CHECK_INT_EQ(dr.na + dr.nr, 0); /* restored state is already persisted */
+  wt_clu_doc d2 = syn_doc(&look_alike[1], 3, 103);
+  CHECK_INT_EQ(wt_clu_add(c, &d2), 40);
+  syn s = look_alike[1];
+  s.date = "2027-06-01";
+  wt_clu_doc d3 = syn_doc(&s, 4, 104);
+  CHECK(wt_clu_add(c, &d3) > 41); /* fresh ids above restored ones */
+  wt_clu_free(c);
+}
+
+WT_TEST(cluster_story_links_look_alikes) {
+  wt_clu *c = wt_clu_new();
+  for (int i = 0; i < 5; i++) {
+    wt_clu_doc d = syn_doc(&look_alike[i], i + 1, 500 + (uint64_t)i);
+    wt_clu_add(c, &d);
+  }
+  syn other = {"2025-06-01", 0.9f, "flood", {"Q3757"}, {"Q3757"}, {1}, {"banjir", "hujan"}};
+  wt_clu_doc d = syn_doc(&other, 6, 600);
+  wt_clu_add(c, &d);
+  int64_t ea = wt_clu_event_of(c, 4), eb = wt_clu_event_of(c, 1), out[4];
+  REQUIRE(ea != eb);
+  size_t n = wt_clu_story(c, ea, out, 4);
+  CHECK_INT_EQ(n, 1);
+  CHECK_INT_EQ(out[0], eb);
+  CHECK_INT_EQ(wt_clu_story(c, wt_clu_event_of(c, 6), out, 4), 0);
+  wt_clu_free(c);
+}
+
+WT_TEST(cluster_window_freezes_old_events) {
+  wt_clu *c = wt_clu_new();
+  wt_clu_set_window(c, 30);
+  wt_clu_doc d0 = syn_doc(&look_alike[3], 1, 1);
+  int64_t e0 = wt_clu_add(c, &d0);
+  syn s = look_alike[0]; /* a year later */
+  wt_clu_doc d1 = syn_doc(&s, 2, 2);
+  int64_t e1 = wt_clu_add(c, &d1);
+  CHECK(e0 != e1);
+  wt_sb b;
+  wt_sb_init(&b, 0);
+  CHECK(wt_clu_why(c, 1, 2, &b) == -1); /* article 1 is frozen */
+  wt_sb_free(&b);
+  CHECK_INT_EQ(wt_clu_event_of(c, 1), e0);
+  /* a late, undated copy of the old event cannot reach it any more */
+  syn late = look_alike[2];
+  wt_clu_doc d2 = syn_doc(&late, 3, 3);
+  CHECK(wt_clu_add(c, &d2) != e0);
+  wt_clu_free(c);
+}
+
+WT_TEST(cluster_features_json_round_trip) {
+  wt_doc *doc = wt_doc_new(0);
+  REQUIRE(doc != NULL);
+  const char *body = "Presiden Rusia bertemu Presiden China secara virtual.\n\n"
+                     "Pertemuan virtual berlangsung lama.";
+  doc->body = wt_arena_strdup(doc->arena, body);
+  doc->body_len = strlen(body);
+  const char *words[] = {"presiden", "rusia", "bertemu", "presiden", "china",
+                         "virtual", "pertemuan", "virtual", "lama"};
+  const char *p = body;
+  for (size_t i = 0; i < 9; i++) {
+    wt_token *t = WT_VEC_PUSH(doc->arena, &doc->tokens);
+    const char *at = strcasestr(p, words[i]);
+    REQUIRE(at != NULL);
+    t->span.start = (uint32_t)(at - body);
+    t->span.end = t->span.start + (uint32_t)strlen(words[i]);
+    p = body + t->span.end;
+    t->kind = WT_TOK_WORD;
+    t->norm = t->stem = words[i];
+    if (i == 2) t->flags = WT_TOKF_STOP;
+  }
+  wt_entity *e = WT_VEC_PUSH(doc->arena, &doc->entities);
+  e->id = "Q159";
+  e->n_mentions = 3;
+  e = WT_VEC_PUSH(doc->arena, &doc->entities);
+  e->id = "Q148";
+  e->n_mentions = 1;
+  e = WT_VEC_PUSH(doc->arena, &doc->entities);
+  e->id = "Q1"; /* an agency: left out */
+  e->flags = WT_ENTF_AGENCY;
+  int32_t parts[2] = {0, 1};
+  doc->frame.participants = parts;
+  doc->frame.n_participants = 2;
+  doc->frame.type = "meeting";
+  doc->frame.day = wt_day_parse("2025-01-21");
+  doc->frame.date_conf = 0.9f;
+  wt_sb b;
+  wt_sb_init(&b, 0);
+  REQUIRE(wt_clu_features_json(doc, &b) == 0);
+  wt_arena *a = wt_arena_new(0);
+  wt_clu_doc d;
+  REQUIRE(wt_clu_doc_parse(b.s, b.len, 5, a, &d) == 0);
+  CHECK_INT_EQ(d.article, 5);
+  CHECK_INT_EQ(d.day, wt_day_parse("2025-01-21"));
+  CHECK(d.day_conf > 0.89f && d.day_conf < 0.91f);
+  CHECK_STR_EQ(d.type, "meeting");
+  CHECK_INT_EQ(d.n_participants, 2);
+  REQUIRE(d.n_entities == 2);
+  CHECK_STR_EQ(d.entities[0], "Q159");
+  CHECK(d.entity_w[0] > 0.74f && d.entity_w[0] < 0.76f);
+  REQUIRE(d.n_terms >= 4);
+  /* "virtual" (twice, once in the lead) and "presiden" lead */
+  CHECK(strcmp(d.terms[0], "presiden") == 0 || strcmp(d.terms[0], "virtual") == 0);
+  for (size_t i = 0; i < d.n_terms; i++) CHECK(strcmp(d.terms[i], "bertemu") != 0);
+  CHECK(d.hash != 0);
+  CHECK_INT_EQ(d.n_minhash, WT_CLU_MINHASH);
+  /* same words, other case and spacing: same hash */
+  wt_doc *doc2 = wt_doc_new(0);
+  const char *body2 = "PRESIDEN rusia bertemu presiden China  secara virtual\n"
+                      "Pertemuan virtual -- berlangsung lama";
+  doc2->body = wt_arena_strdup(doc2->arena, body2);
+  doc2->body_len = strlen(body2);
+  wt_sb b2;
+  wt_sb_init(&b2, 0);
+  wt_clu_features_json(doc2, &b2);
+  wt_clu_doc d2;
+  REQUIRE(wt_clu_doc_parse(b2.s, b2.len, 6, a, &d2) == 0);
+  CHECK(d2.hash == d.hash);
+  CHECK(d2.day == WT_NO_DAY);
+  wt_sb_free(&b);
+  wt_sb_free(&b2);
+  wt_arena_free(a);
+  wt_doc_free(doc);
+  wt_doc_free(doc2);
+}
+
+WT_TEST(cluster_parse_rejects_garbage) {
+  wt_arena *a = wt_arena_new(0);
+  wt_clu_doc d;
+  CHECK(wt_clu_doc_parse("", 0, 1, a, &d) == -1);
+  CHECK(wt_clu_doc_parse("[1,2]", 5, 1, a, &d) == -1);
+  CHECK(wt_clu_doc_parse("{\"day\":", 7, 1, a, &d) == -1);
+  const char *odd = "{\"day\":5,\"day_conf\":\"x\",\"type\":[],\"participants\":[1,null,\"Q1\"],"
+                    "\"entities\":[[\"Q1\"],[2,3],\"Q2\",[\"Q3\",-4]],\"terms\":{},"
+                    "\"minhash\":[1,2,3],\"hash\":17}";
+  REQUIRE(wt_clu_doc_parse(odd, strlen(odd), 1, a, &d) == 0);
+  CHECK(d.day == WT_NO_DAY);
+  CHECK(d.type == NULL);
+  CHECK_INT_EQ(d.n_participants, 1);
+  CHECK_INT_EQ(d.n_entities, 3);
+  CHECK_INT_EQ(d.n_terms, 0);
+  CHECK_INT_EQ(d.n_minhash, 0);
+  wt_clu *c = wt_clu_new();
+  CHECK(wt_clu_add(c, &d) > 0);
+  wt_clu_free(c);
+  wt_arena_free(a);
+}

@@ -1,0 +1,404 @@
+/*
+ * test_extract.c - the extract stage: gazetteer matching rules, titles and
+ * short forms, quotes and speakers, sources, and the golden sets
+ * (tests/golden/quotes-*.txt, frames*.txt; the *-holdout files are scored
+ * separately and were never tuned on).
+ *
+ * The gazetteer is data/extract/gazetteer/ when it has files, else the
+ * fixture in tests/fixtures/gazetteer/.  Set WT_VERBOSE=1 to print misses.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/calendar.h"
+#include "core/doc.h"
+#include "core/util.h"
+#include "extract/extract.h"
+#include "harness.h"
+#include "lang/lang.h"
+#include "lang/timex.h"
+
+static int tx_has_gazetteer(void) {
+  char p[4096];
+  DIR *d = opendir(wt_data_path(p, sizeof p, "extract/gazetteer"));
+  if (!d) return 0;
+  int n = 0;
+  struct dirent *de;
+  while ((de = readdir(d)))
+    if (strstr(de->d_name, ".tsv") && strcmp(de->d_name, "demonyms.tsv")) n++;
+  closedir(d);
+  return n > 0;
+}
+
+static wt_extract_res *tx_res(void) {
+  static wt_extract_res *r;
+  if (r) return r;
+  char err[512] = "", dir[4096], roles[4096];
+  if (tx_has_gazetteer()) {
+    r = wt_extract_load(err, sizeof err);
+  } else {
+    wt_test_src("tests/fixtures/gazetteer", dir, sizeof dir);
+    wt_test_src("tests/fixtures/gazetteer/roles.tsv", roles, sizeof roles);
+    r = wt_extract_load_from(dir, roles, err, sizeof err);
+  }
+  if (!r) fprintf(stderr, "extract load: %s\n", err);
+  return r;
+}
+
+/* A doc over `body` with the lang and time stages run when they load. */
+static wt_doc *tx_doc(const char *body, const char *lang, const char *title,
+                      int32_t ref_day) {
+  static wt_lang_res *lr;
+  static wt_time_res *tr;
+  static int tried;
+  char err[256];
+  if (!tried) {
+    tried = 1;
+    lr = wt_lang_load(err, sizeof err);
+    tr = wt_time_load(err, sizeof err);
+  }
+  wt_doc *d = wt_doc_new(0);
+  d->body = wt_arena_strdup(d->arena, body);
+  d->body_len = strlen(body);
+  if (lang) memcpy(d->lang, lang, strlen(lang) < 3 ? strlen(lang) : 3);
+  if (title) {
+    d->title.value = wt_arena_strdup(d->arena, title);
+    d->title.source = "test";
+  }
+  d->ref_day = ref_day;
+  d->ref_how = ref_day == WT_NO_DAY ? "none" : "published";
+  if (lr) wt_lang_run(lr, d);
+  if (tr) wt_time_run(tr, d);
+  return d;
+}
+
+
+static int tx_verbose(void) { return getenv("WT_VERBOSE") != NULL; }
+
+static const char *tx_ent_name(const wt_doc *d, int32_t e) {
+  return e >= 0 && (size_t)e < d->entities.n ? d->entities.v[e].name : "-";
+}
+
+/* Is entity e the one called `name` (by name, or through the gazetteer:
+ * "Sergei Lavrov" is "Sergey Lavrov")? */
+static int tx_is(const wt_doc *d, int32_t e, const char *name) {
+  if (e < 0 || (size_t)e >= d->entities.n) return 0;
+  if (strcasecmp(d->entities.v[e].name, name) == 0) return 1;
+  const char *id = wt_extract_lookup(tx_res(), name);
+  return id && strcmp(id, d->entities.v[e].id) == 0;
+}
+
+static const wt_entity *tx_find(const wt_doc *d, const char *name) {
+  for (size_t i = 0; i < d->entities.n; i++)
+    if (tx_is(d, (int32_t)i, name)) return &d->entities.v[i];
+  return NULL;
+}
+
+/* ------------------------------------------------------------ units */
+
+WT_TEST(extract_gazetteer_longest_and_case) {
+  wt_extract_res *r = tx_res();
+  REQUIRE(r != NULL);
+  const char *s = "Presiden Xi Jinping bertemu anggota Komisi XI dan www.putin.com "
+                  "serta US$5 juta di AS.";
+  wt_span sp[16];
+  size_t n = wt_extract_gazetteer_scan(r, s, strlen(s), sp, 16);
+  int xi = 0, komisi = 0, url = 0, us = 0, as = 0;
+  for (size_t i = 0; i < n && i < 16; i++) {
+    const char *m = s + sp[i].start;
+    size_t l = sp[i].end - sp[i].start;
+    if (l == 10 && strncmp(m, "Xi Jinping", 10) == 0) xi = 1;
+    if (l == 2 && strncmp(m, "XI", 2) == 0) komisi = 1;
+    if (strncmp(m, "putin", 5) == 0) url = 1;
+    if (l == 2 && strncmp(m, "AS", 2) == 0) as = 1;
+    if (l == 2 && strncmp(m, "US", 2) == 0) us = 1;
+  }
+  CHECK(xi);
+  CHECK(!komisi);
+  CHECK(!url);
+  CHECK(as);
+  (void)us;
+}
+
+WT_TEST(extract_titles_appositions_and_short_forms) {
+  wt_extract_res *r = tx_res();
+  REQUIRE(r != NULL);
+  wt_doc *d = tx_doc(
+      "Menteri Luar Negeri Kanada, Melanie Joly, bertemu Kepala Dewan "
+      "Keamanan Rusia, Sergei Shoigu, di Ottawa. Penasihat Urusan Luar "
+      "Negeri Putin Yuri Ushakov hadir. Menurut Ushakov, Joly puas.",
+      "id", NULL, WT_NO_DAY);
+  REQUIRE(wt_extract_run(r, d) == 0);
+  if (tx_verbose())
+    for (size_t i = 0; i < d->entities.n; i++)
+      printf("  %s n=%u\n", d->entities.v[i].name, d->entities.v[i].n_mentions);
+  const wt_entity *joly = tx_find(d, "Melanie Joly");
+  const wt_entity *sh = tx_find(d, "Sergei Shoigu");
+  const wt_entity *us = tx_find(d, "Yuri Ushakov");
+  CHECK(joly && joly->type == WT_ENT_PERSON && joly->n_mentions == 2);
+  CHECK(sh && sh->role && strcmp(sh->role, "Kepala Dewan Keamanan Rusia") == 0);
+  CHECK(us && us->n_mentions == 2);
+  for (size_t i = 0; i < d->entities.n; i++) /* the short form is linked */
+    CHECK(strcasecmp(d->entities.v[i].name, "Ushakov") != 0);
+  wt_doc_free(d);
+}
+
+WT_TEST(extract_quote_speaker_after_possessor) {
+  wt_extract_res *r = tx_res();
+  REQUIRE(r != NULL);
+  wt_doc *d = tx_doc(
+      "Presiden Rusia Vladimir Putin berbicara dengan Xi.\n\n"
+      "\"Kami siap bekerja sama dengan semua pihak demi perdamaian,\" tutur "
+      "Penasihat Urusan Luar Negeri Putin Yuri Ushakov.\n\n"
+      "\"Delapan puluh tahun yang lalu,\" kata Putin, \"kita berjuang "
+      "bersama melawan agresor.\"\n\n"
+      "Putin menyapa Xi sebagai 'teman terkasih' dalam pembicaraan itu.",
+      "id", NULL, WT_NO_DAY);
+  REQUIRE(wt_extract_run(r, d) == 0);
+  REQUIRE(d->quotes.n >= 3);
+  CHECK_STR_EQ(tx_ent_name(d, d->quotes.v[0].speaker), "Yuri Ushakov");
+  CHECK_STR_EQ(tx_ent_name(d, d->quotes.v[1].speaker), "Vladimir Putin");
+  CHECK_STR_EQ(tx_ent_name(d, d->quotes.v[2].speaker), "Vladimir Putin");
+  for (size_t i = 0; i < d->quotes.n; i++)
+    CHECK(strncmp(d->body + d->quotes.v[i].span.start, "teman", 5) != 0);
+  wt_doc_free(d);
+}
+
+WT_TEST(extract_sources_credited_once) {
+  wt_extract_res *r = tx_res();
+  REQUIRE(r != NULL);
+  if (!wt_extract_lookup(r, "Reuters")) SKIP("gazetteer has no news agencies");
+  wt_doc *d = tx_doc(
+      "Hal itu disampaikan Putin, seperti dilaporkan oleh televisi pemerintah "
+      "Rusia yang dikutip oleh AFP. Dikutip dari Reuters, Xi setuju. "
+      "Laporan Reuters juga menyebut hal serupa (Antara).",
+      "id", NULL, WT_NO_DAY);
+  REQUIRE(wt_extract_run(r, d) == 0);
+  int afp = 0, reu = 0, ant = 0;
+  for (size_t i = 0; i < d->sources.n; i++) {
+    const char *n = tx_ent_name(d, d->sources.v[i].entity);
+    afp += strstr(n, "France-Presse") != NULL || strcmp(n, "AFP") == 0;
+    reu += strcmp(n, "Reuters") == 0;
+    ant += strncmp(n, "Antara", 6) == 0;
+  }
+  CHECK_INT_EQ(afp, 1);
+  CHECK_INT_EQ(reu, 1);
+  CHECK_INT_EQ(ant, 1);
+  wt_doc_free(d);
+}
+
+WT_TEST(extract_role_resolves_to_holder) {
+  wt_extract_res *r = tx_res();
+  REQUIRE(r != NULL);
+  char rp[4096];
+  FILE *rf = fopen(wt_data_path(rp, sizeof rp, "extract/roles.tsv"), "r");
+  if (tx_has_gazetteer() && !rf) SKIP("data/extract/roles.tsv is absent");
+  if (rf) fclose(rf);
+  wt_doc *d = tx_doc("Presiden Rusia menelepon Presiden Ukraina Volodymyr "
+                     "Zelensky. Presiden Ukraina menolak tawaran itu.",
+                     "id", NULL, wt_days_from_civil(2025, 3, 1));
+  REQUIRE(wt_extract_run(r, d) == 0);
+  const wt_entity *p = tx_find(d, "Vladimir Putin");
+  const wt_entity *z = tx_find(d, "Volodymyr Zelensky");
+  CHECK(p != NULL);
+  CHECK(z && z->n_mentions == 2);
+  wt_doc_free(d);
+}
+
+/* ------------------------------------------------------------ golden */
+
+typedef struct tx_score {
+  int expected, found, with_speaker, attributed, correct;
+} tx_score;
+
+
+static void tx_golden_quotes(const char *rel, const char *lang, tx_score *sc) {
+  char path[4096];
+  size_t len;
+  char *txt = wt_test_slurp(wt_test_src(rel, path, sizeof path), &len);
+  if (!txt) return;
+  wt_extract_res *r = tx_res();
+  char *p = txt;
+  while ((p = strstr(p, "=== "))) {
+    char *id = p + 4, *eol = strchr(id, '\n');
+    if (!eol) break;
+    *eol = '\0';
+    char *body = eol + 1, *sep = strstr(body, "\n---\n");
+    if (!sep) break;
+    *sep = '\0';
+    char *exp = sep + 5, *next = strstr(exp, "=== ");
+    if (next) next[-1] = '\0';
+    wt_doc *d = tx_doc(body, lang, NULL, WT_NO_DAY);
+    wt_extract_run(r, d);
+    for (char *line = strtok(exp, "\n"); line; line = strtok(NULL, "\n")) {
+      char *tab = strchr(line, '\t');
+      if (!tab || line[0] == '#') continue;
+      *tab = '\0';
+      const char *who = line, *start = tab + 1;
+      sc->expected++;
+      int speaker_known = strcmp(who, "-") != 0 && strcmp(who, "- ") != 0;
+      sc->with_speaker += speaker_known;
+      const wt_quote *q = NULL;
+      for (size_t k = 0; k < d->quotes.n && !q; k++)
+        if (d->quotes.v[k].direct &&
+            strncmp(d->body + d->quotes.v[k].span.start, start,
+                    strlen(start)) == 0)
+          q = &d->quotes.v[k];
+      if (!q) {
+        if (tx_verbose()) printf("  %s: missed quote \"%s\"\n", id, start);
+        continue;
+      }
+      sc->found++;
+      if (!speaker_known) continue;
+      if (q->speaker < 0) {
+        if (tx_verbose()) printf("  %s: no speaker for \"%s\"\n", id, start);
+        continue;
+      }
+      sc->attributed++;
+      if (tx_is(d, q->speaker, who)) {
+        sc->correct++;
+      } else if (tx_verbose()) {
+        printf("  %s: WRONG speaker %s (want %s) for \"%s\"\n", id,
+               tx_ent_name(d, q->speaker), who, start);
+      }
+    }
+    wt_doc_free(d);
+    if (!next) break;
+    p = next;
+  }
+  free(txt);
+}
+
+static void tx_report_quotes(const char *what, const tx_score *s) {
+  printf("  quotes %-8s found %d/%d, attributed %d/%d (%.0f%%), speaker "
+         "accuracy %d/%d (%.1f%%)\n",
+         what, s->found, s->expected, s->attributed, s->with_speaker,
+         s->with_speaker ? 100.0 * s->attributed / s->with_speaker : 0,
+         s->correct, s->attributed,
+         s->attributed ? 100.0 * s->correct / s->attributed : 0);
+}
+
+WT_TEST(extract_golden_quotes) {
+  REQUIRE(tx_res() != NULL);
+  tx_score tune = {0}, hold = {0};
+  tx_golden_quotes("tests/golden/quotes-id.txt", "id", &tune);
+  tx_golden_quotes("tests/golden/quotes-en.txt", "en", &tune);
+  tx_golden_quotes("tests/golden/quotes-id-holdout.txt", "id", &hold);
+  tx_golden_quotes("tests/golden/quotes-en-holdout.txt", "en", &hold);
+  tx_report_quotes("tuning", &tune);
+  tx_report_quotes("holdout", &hold);
+  REQUIRE(tune.expected >= 60);
+  CHECK(tune.attributed * 100 >= tune.with_speaker * 90);
+  CHECK(tune.correct * 100 >= tune.attributed * 95);
+  CHECK(hold.attributed * 100 >= hold.with_speaker * 90);
+  CHECK(hold.correct * 100 >= hold.attributed * 95);
+}
+
+typedef struct tx_fscore {
+  int n, type, parts, date;
+} tx_fscore;
+
+static int tx_has_part(const wt_doc *d, const char *name) {
+  for (size_t i = 0; i < d->frame.n_participants; i++)
+    if (tx_is(d, d->frame.participants[i], name)) return 1;
+  return 0;
+}
+
+static char *tx_header(char *hdr, const char *key) {
+  char *p = strstr(hdr, key);
+  if (!p) return NULL;
+  p += strlen(key);
+  while (*p == ' ') p++;
+  char *e = strchr(p, '\n');
+  static char buf[512];
+  size_t n = e ? (size_t)(e - p) : strlen(p);
+  if (n >= sizeof buf) n = sizeof buf - 1;
+  memcpy(buf, p, n);
+  buf[n] = '\0';
+  return buf;
+}
+
+static void tx_golden_frames(const char *rel, tx_fscore *sc) {
+  char path[4096];
+  size_t len;
+  char *txt = wt_test_slurp(wt_test_src(rel, path, sizeof path), &len);
+  if (!txt) return;
+  wt_extract_res *r = tx_res();
+  char *p = txt;
+  while ((p = strstr(p, "=== "))) {
+    char *hdr = p + 4, *sep = strstr(hdr, "\n---\n");
+    if (!sep) break;
+    *sep = '\0';
+    char *body = sep + 5, *next = strstr(body, "\n=== ");
+    if (next) *next = '\0';
+    char id[64], pub[32], title[512], type[64], parts[512], date[32];
+    snprintf(id, sizeof id, "%.*s", (int)strcspn(hdr, "\n"), hdr);
+    snprintf(pub, sizeof pub, "%s", tx_header(hdr, "published:") ?: "-");
+    snprintf(title, sizeof title, "%s", tx_header(hdr, "title:") ?: "");
+    snprintf(type, sizeof type, "%s", tx_header(hdr, "type:") ?: "");
+    snprintf(parts, sizeof parts, "%s", tx_header(hdr, "participants:") ?: "-");
+    snprintf(date, sizeof date, "%s", tx_header(hdr, "date:") ?: "-");
+    int32_t ref = strcmp(pub, "-") ? wt_day_parse(pub) : WT_NO_DAY;
+    /* the language from the title's words is good enough here */
+    const char *lang = strstr(body, " the ") ? "en" : "id";
+    wt_doc *d = tx_doc(body, lang, *title ? title : NULL, ref);
+    wt_extract_run(r, d);
+    sc->n++;
+    int ok_type = d->frame.type && strcmp(d->frame.type, type) == 0;
+    int ok_parts = 1;
+    if (strcmp(parts, "-") != 0) {
+      char *save, *tok;
+      for (tok = strtok_r(parts, "|", &save); tok; tok = strtok_r(NULL, "|", &save)) {
+        while (*tok == ' ') tok++;
+        size_t l = strlen(tok);
+        while (l && tok[l - 1] == ' ') tok[--l] = '\0';
+        if (!tx_has_part(d, tok)) ok_parts = 0;
+      }
+    }
+    char got[11] = "-";
+    if (d->frame.day != WT_NO_DAY) wt_day_iso(d->frame.day, got);
+    int ok_date = strcmp(got, date) == 0 ||
+                  (strcmp(date, "-") == 0 && d->frame.date_conf < 0.5f);
+    sc->type += ok_type;
+    sc->parts += ok_parts;
+    sc->date += ok_date;
+    if (tx_verbose() && (!ok_type || !ok_parts || !ok_date)) {
+      printf("  %s: type %s (want %s)%s, date %s (want %s, %s)\n", id,
+             d->frame.type ? d->frame.type : "-", type,
+             ok_parts ? "" : ", participants wrong", got, date,
+             d->frame.date_how ? d->frame.date_how : "-");
+      for (size_t i = 0; !ok_parts && i < d->frame.n_participants; i++)
+        printf("     has %s\n", tx_ent_name(d, d->frame.participants[i]));
+      for (size_t i = 0; !ok_date && i < d->timexes.n; i++)
+        printf("     timex %.*s = %s (type %d)\n",
+               (int)(d->timexes.v[i].span.end - d->timexes.v[i].span.start),
+               d->body + d->timexes.v[i].span.start, d->timexes.v[i].value,
+               (int)d->timexes.v[i].type);
+    }
+    wt_doc_free(d);
+    if (!next) break;
+    p = next + 1;
+  }
+  free(txt);
+}
+
+WT_TEST(extract_golden_frames) {
+  REQUIRE(tx_res() != NULL);
+  tx_fscore tune = {0}, hold = {0};
+  tx_golden_frames("tests/golden/frames.txt", &tune);
+  tx_golden_frames("tests/golden/frames-holdout.txt", &hold);
+  printf("  frames tuning  n=%d type %d participants %d date %d\n", tune.n,
+         tune.type, tune.parts, tune.date);
+  printf("  frames holdout n=%d type %d participants %d date %d\n", hold.n,
+         hold.type, hold.parts, hold.date);
+  REQUIRE(tune.n + hold.n >= 30);
+  CHECK(tune.type * 10 >= tune.n * 9);
+  CHECK(tune.parts * 10 >= tune.n * 9);
+  CHECK(tune.date * 10 >= tune.n * 9);
+  CHECK(hold.type * 10 >= hold.n * 9);
+  CHECK(hold.parts * 10 >= hold.n * 9);
+  CHECK(hold.date * 10 >= hold.n * 9);
+}
