@@ -5,7 +5,8 @@
  * least N distinct pages (default 10,000; argv[1] overrides) by adding one
  * varying token per copy, so every copy has its own content hash, then
  * ingests them single-threaded into a fresh store and prints pages/s and
- * the peak resident set size (getrusage ru_maxrss).  Everything is written
+ * the peak resident set size (getrusage ru_maxrss).  WARTA_BENCH_PAGES
+ * sets N when no argument is given.  Everything is written
  * under a temporary directory that is removed at the end.
  *
  *   build/bench_ingest [PAGES] [SOURCE_DIR]
@@ -133,7 +134,8 @@ static double now_s(void) {
 }
 
 int main(int argc, char **argv) {
-  long want = argc > 1 ? atol(argv[1]) : 10000;
+  const char *env = getenv("WARTA_BENCH_PAGES");
+  long want = argc > 1 ? atol(argv[1]) : env ? atol(env) : 10000;
   if (want <= 0) want = 10000;
   const char *src = argc > 2 ? argv[2] : WARTA_SOURCE_DIR "/samples";
   nftw(src, collect, 16, FTW_PHYS);

@@ -9,6 +9,7 @@
 
 static void frame_init(wt_frame *f) {
   f->day = WT_NO_DAY;
+  f->day_min = f->day_max = WT_NO_DAY;
   f->timex = -1;
   f->duration_minutes = -1;
   f->duration_at = -1;

@@ -251,6 +251,9 @@ typedef struct wt_frame {
   int32_t timex;          /* timex index the date rests on, -1 when inferred */
   const char *date_how;   /* "stated", "weekday-anchored", "inferred:published", ... */
   float date_conf;        /* 0..1 */
+  int32_t day_min, day_max; /* plausible window for the event day when it is
+                               not stated (e.g. from the latest year the text
+                               refers to); WT_NO_DAY when unknown */
   int32_t duration_minutes; /* -1 unknown */
   int32_t duration_at;      /* figure or timex index giving it, -1 */
   int8_t tense;             /* secondary events: -1 past, +1 future; main: 0 */

@@ -351,6 +351,8 @@ static void frame(wt_sb *b, const wt_doc *d, const wt_frame *f) {
   kv_day(b, "date", f->day);
   kv_str(b, "date_value", f->date_value);
   kv_str(b, "date_how", f->date_how);
+  kv_day(b, "date_window_from", f->day_min);
+  kv_day(b, "date_window_to", f->day_max);
   kv_num(b, "date_conf", (double)((int)(f->date_conf * 100 + 0.5)) / 100.0);
   kv_int_or_null(b, "timex", f->timex, f->timex >= 0);
   kv_int_or_null(b, "duration_minutes", f->duration_minutes,

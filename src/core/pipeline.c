@@ -7,11 +7,23 @@
  *   times   resolve crawl and publication time -> reference time
  *   lang    wt_lang_run      language, tokens, sentences, stems
  *   time    wt_time_run      timexes and figures against the reference
+ *   anchor  a weak reference is replaced by the page's first stated date
  *   extract wt_extract_run   entities, quotes, sources, frames
+ *
+ * The reference time.  Relative expressions ("kemarin", "Mei tahun lalu")
+ * are written relative to the day the report was written.  A publication
+ * time is the best evidence of that day; a crawl time given with the input
+ * is good evidence.  A file's modification time is weak: a page saved
+ * months after it was published would put every "kemarin" on the wrong day.
+ * So when the reference is weak, the report's own first date that does not
+ * depend on the reference (a full date, or a weekday with day and month,
+ * which fixes the year within years) becomes the reference, and the time
+ * stage runs again.
  *
  * Invariant: after wt_pipeline_run returns a doc, doc->ref_day is the day
  * relative expressions were resolved against (or WT_NO_DAY), and
- * doc->ref_how says where it came from.
+ * doc->ref_how is one of "published", "crawled", "stated-date",
+ * "file-mtime" or "none".
  */
 #include "pipeline.h"
 
@@ -78,16 +90,58 @@ static void resolve_published(const wt_resources *r, wt_doc *d) {
 }
 
 static void set_reference(wt_doc *d) {
-  if (d->published.day != WT_NO_DAY) {
+  int crawl_is_file = d->crawled.source &&
+                      strcmp(d->crawled.source, "file-mtime") == 0;
+  if (d->published.day != WT_NO_DAY &&
+      !(d->published.relative && crawl_is_file)) {
     d->ref_day = d->published.day;
     d->ref_minute = d->published.minute;
     d->ref_how = "published";
   } else if (d->crawled.day != WT_NO_DAY) {
     d->ref_day = d->crawled.day;
     d->ref_minute = d->crawled.minute;
-    d->ref_how = d->crawled.source && strcmp(d->crawled.source, "file-mtime") == 0
-                     ? "file-mtime"
-                     : "crawled";
+    d->ref_how = crawl_is_file ? "file-mtime" : "crawled";
+  }
+}
+
+/* Does a timex's value stand without the reference?  It does when the
+ * same text resolves to the same value against references a year and more
+ * away on either side: true of full dates and of weekday-anchored day and
+ * month, false of "kemarin" or "21 Januari lalu". */
+static int timex_ref_free(const wt_resources *r, const wt_doc *d,
+                          const wt_timex *t) {
+  static const int shifts[] = {-400, 400};
+  const char *s = d->body + t->span.start;
+  size_t n = t->span.end - t->span.start;
+  for (size_t k = 0; k < sizeof shifts / sizeof *shifts; k++) {
+    wt_timeref ref = {t->day_lo + shifts[k], -1};
+    wt_timex_vec v = {0};
+    if (wt_timex_scan(r->time, s, n, d->lang, ref, d->arena, &v) != 0 ||
+        v.n == 0 || v.v[0].day_lo != t->day_lo || v.v[0].day_hi != t->day_hi)
+      return 0;
+  }
+  return 1;
+}
+
+/* With a weak reference, re-anchor on the first reference-free stated day
+ * (not after the crawl) and read the times again. */
+static void anchor_reference(const wt_resources *r, wt_doc *d) {
+  if (strcmp(d->ref_how, "file-mtime") != 0 && strcmp(d->ref_how, "none") != 0)
+    return;
+  for (size_t i = 0; i < d->timexes.n; i++) {
+    const wt_timex *t = &d->timexes.v[i];
+    if (t->type != WT_TX_DATE || t->day_lo == WT_NO_DAY ||
+        t->day_lo != t->day_hi)
+      continue;
+    if (d->crawled.day != WT_NO_DAY && t->day_lo > d->crawled.day) continue;
+    if (!timex_ref_free(r, d, t)) continue;
+    d->ref_day = t->day_lo;
+    d->ref_minute = -1;
+    d->ref_how = "stated-date";
+    d->timexes.n = 0;
+    d->figures.n = 0;
+    wt_time_run(r->time, d);
+    return;
   }
 }
 
@@ -116,8 +170,13 @@ wt_doc *wt_pipeline_run(const wt_resources *r, const wt_input *in, char *err,
                         size_t errlen) {
   wt_doc *d = wt_pipeline_clean(r, in, err, errlen);
   if (!d) return NULL;
-  if (wt_lang_run(r->lang, d) != 0 || wt_time_run(r->time, d) != 0 ||
-      wt_extract_run(r->extract, d) != 0) {
+  if (wt_lang_run(r->lang, d) != 0 || wt_time_run(r->time, d) != 0) {
+    snprintf(err, errlen, "article too large to analyse");
+    wt_doc_free(d);
+    return NULL;
+  }
+  anchor_reference(r, d);
+  if (wt_extract_run(r->extract, d) != 0) {
     snprintf(err, errlen, "article too large to analyse");
     wt_doc_free(d);
     return NULL;

@@ -173,7 +173,8 @@ static void fr_date(x_ctx *c, const uint8_t *trig) {
     f->date_value = x->value;
     f->date_how = "inferred:after-anchor";
     f->date_conf = 0.3f;
-  } else if (d->ref_day != WT_NO_DAY) {
+  } else if (d->ref_day != WT_NO_DAY && strcmp(d->ref_how, "file-mtime") != 0) {
+    /* a file's time says when it was saved, not when the news happened */
     f->day = d->ref_day;
     f->date_how = wt_arena_printf(d->arena, "inferred:%s", d->ref_how);
     f->date_conf = 0.2f;
