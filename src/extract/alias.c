@@ -163,7 +163,8 @@ static int al_compact(x_ctx *c) {
       cnt[d->mentions.v[k - 1].entity]++;
     }
   d->mentions.n = k;
-  qsort(d->mentions.v, d->mentions.n, sizeof *d->mentions.v, al_cmp_mention);
+  if (d->mentions.n > 1)
+    qsort(d->mentions.v, d->mentions.n, sizeof *d->mentions.v, al_cmp_mention);
   size_t nn = 0;
   for (size_t i = 0; i < ne; i++) {
     if (!cnt[i]) {
