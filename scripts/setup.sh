@@ -10,8 +10,8 @@
 set -eu
 
 pkgs="gcc make cmake pkg-config clang libclang-rt-14-dev
-      libsqlite3-dev libutf8proc-dev libjansson-dev libxml2-dev
-      libmicrohttpd-dev libstemmer-dev libxxhash-dev libexttextcat-dev
+      libsqlite3-dev libutf8proc-dev libjansson-dev
+      libmicrohttpd-dev libstemmer-dev libxxhash-dev
       libmodest-dev hunspell-id sqlite3"
 for arg in "$@"; do
   case "$arg" in
