@@ -11,7 +11,7 @@ set -eu
 
 pkgs="gcc make cmake pkg-config clang libclang-rt-14-dev
       libsqlite3-dev libutf8proc-dev libjansson-dev
-      libmicrohttpd-dev libstemmer-dev libxxhash-dev
+      libmicrohttpd-dev libstemmer-dev libxxhash-dev libexttextcat-dev
       libmodest-dev hunspell-id sqlite3"
 for arg in "$@"; do
   case "$arg" in
