@@ -1,7 +1,9 @@
 # Makefile - a thin wrapper over CMake so the usual verbs work.
 #
 #   make          build (build/)
-#   make demo     set up, build, ingest samples/ into warta.db, list events
+#   make demo     set up, build, ingest the sample pages (samples/*/ and
+#                 samples/*.jsonl; labels and README beside them are not
+#                 pages) into warta.db, list events
 #   make check    set up, build with -Werror, run the tests, then again
 #                 under ASan + UBSan
 #   make bench    benchmarks (see bench/README.md)
@@ -16,11 +18,11 @@ setup:
 
 build/warta: setup FORCE
 	@cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-	@cmake --build build -j $(JOBS)
+	@MAKEFLAGS= cmake --build build -j $(JOBS) -- -s --no-print-directory
 
 demo: build/warta
 	@rm -f warta.db warta.db-wal warta.db-shm
-	./build/warta ingest --db warta.db samples/
+	./build/warta ingest --db warta.db samples/*/ samples/*.jsonl
 	./build/warta events --db warta.db
 
 check: setup
