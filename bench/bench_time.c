@@ -4,7 +4,7 @@
  *   bench_time [FILE] [MB]     scan FILE (default: the detik-news corpus
  *                              beside the tree, else built-in text) repeated
  *                              up to MB megabytes; prints MB/s and peak RSS
- *   bench_time --golden TSV LANG
+ *   bench_time --golden TSV LANG   (LANG "-": none; a sixth column overrides)
  *                              one line per golden row: "row TAB got-value
  *                              TAB got-type" (for bench/dateparser_compare.py)
  * Texts are scanned in 64 KiB pieces cut at line ends, as articles would be.
@@ -36,9 +36,9 @@ static int bench_golden(const wt_time_res *r, const char *path,
   int row = 0;
   for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
     if (line[0] == '#') continue;
-    char *f[5];
+    char *f[6];
     int nf = 0;
-    for (char *p = line; nf < 5;) {
+    for (char *p = line; nf < 6;) {
       f[nf++] = p;
       char *tab = strchr(p, '\t');
       if (!tab) break;
@@ -53,7 +53,9 @@ static int bench_golden(const wt_time_res *r, const char *path,
     size_t es = at ? (size_t)(at - f[1]) : 0, ee = es + strlen(f[2]);
     wt_timex_vec v = {0};
     wt_arena_reset(a);
-    wt_timex_scan(r, f[1], strlen(f[1]), lang, ref, a, &v);
+    const char *rl = nf > 5 ? f[5] : lang;
+    wt_timex_scan(r, f[1], strlen(f[1]), strcmp(rl, "-") ? rl : NULL, ref, a,
+                  &v);
     const wt_timex *got = NULL;
     for (size_t k = 0; k < v.n; k++)
       if (v.v[k].span.end > es && v.v[k].span.start < ee) {

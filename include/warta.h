@@ -100,6 +100,7 @@ typedef struct warta_event_filter {
   const char *q;             /* full-text query, or NULL */
   const char *cursor;        /* paging cursor from a previous call */
   int limit;                 /* 0: all */
+  int newest_first;          /* latest date first (unknown dates still last) */
 } warta_event_filter;
 
 /* JSON Lines text, one event object per line (schema: docs/json.md). */
@@ -119,6 +120,19 @@ int warta_entity(warta *w, const char *entity, char **json);
 /* Events and mentioned (secondary) events of an entity or a story, in date
  * order: one JSON object. */
 int warta_timeline(warta *w, const char *entity_or_story, char **json);
+
+/* ------------------------------------------------------- serving (HTTP) */
+
+/* Notice writes made through other connections since the last call on
+ * this handle (another handle, another process): drops in-memory state
+ * derived from the store.  Returns 1 when the store changed, 0 when not,
+ * or a negative warta_status.  Cheap enough to call on every request. */
+int warta_sync(warta *w);
+/* Store health: {"status":"ok","version","articles","events","read_only"}. */
+int warta_health(warta *w, char **json);
+/* Values the event filters take, most frequent first:
+ * {"types":[{"type","n"}],"outlets":[{"outlet","n"}]} (n: live events). */
+int warta_facets(warta *w, int limit, char **json);
 
 /* ------------------------------------------------- stateless processing */
 

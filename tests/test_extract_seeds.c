@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "core/calendar.h"
 #include "core/pipeline.h"
@@ -69,7 +70,7 @@ WT_TEST(extract_seeds_acceptance) {
     SKIP("pipeline resources do not load yet");
   }
   sd_count people = {0}, quotes = {0}, sources = {0}, durs = {0}, secs = {0},
-           types = {0}, parts = {0}, dates = {0};
+           types = {0}, parts = {0}, dates = {0}, windows = {0};
   json_t *events = json_object_get(root, "events");
   const char *page;
   json_t *a;
@@ -86,6 +87,9 @@ WT_TEST(extract_seeds_acceptance) {
     in.raw = text;
     in.raw_len = len;
     in.format = WT_FMT_TEXT;
+    /* as `warta ingest` does: the file's time is the weak reference */
+    struct stat st;
+    if (stat(ppath, &st) == 0) in.file_mtime = (int64_t)st.st_mtime;
     wt_doc *d = wt_pipeline_run(&R, &in, err, sizeof err);
     if (!d) {
       free(text);
@@ -175,6 +179,12 @@ WT_TEST(extract_seeds_acceptance) {
       if (!ok && sd_verbose())
         printf("    (got %s, %s)\n", got,
                d->frame.date_how ? d->frame.date_how : "-");
+      /* the plausible window must hold the true day */
+      int32_t wd = wt_day_parse(want);
+      sd_tally(&windows,
+               d->frame.day_min != WT_NO_DAY && d->frame.day_max != WT_NO_DAY &&
+                   d->frame.day_min <= wd && wd <= d->frame.day_max,
+               "date window", page, want);
     }
     wt_doc_free(d);
     free(text);
@@ -185,7 +195,8 @@ WT_TEST(extract_seeds_acceptance) {
   } rows[] = {{"people", &people},     {"quotes", &quotes},
               {"sources", &sources},   {"durations", &durs},
               {"referenced", &secs},   {"event type", &types},
-              {"participants", &parts}, {"dates", &dates}};
+              {"participants", &parts}, {"dates", &dates},
+              {"date windows", &windows}};
   for (size_t k = 0; k < sizeof rows / sizeof *rows; k++)
     printf("  seeds %-13s found %d, missed %d, wrong %d\n", rows[k].name,
            rows[k].c->found, rows[k].c->missed, rows[k].c->wrong);
@@ -197,6 +208,7 @@ WT_TEST(extract_seeds_acceptance) {
   CHECK_INT_EQ(secs.missed, 0);
   CHECK_INT_EQ(types.missed, 0);
   CHECK_INT_EQ(parts.missed, 0);
+  CHECK_INT_EQ(windows.missed, 0);
   wt_resources_free(&R);
   json_decref(root);
 }

@@ -45,6 +45,18 @@ static void clean_hints(wt_doc *d, const wt_input *in) {
     cl_time_offer(d, &d->crawled, in->crawled, strlen(in->crawled), "jsonl");
 }
 
+/* Below this many bytes of kept text an HTML page is walked again. */
+#define CLEAN_RETRY_BELOW 400
+
+/* Bytes of text the classifier kept. */
+static size_t clean_kept(const cl_page *p) {
+  size_t k = 0;
+  for (size_t i = 0; i < p->blocks.n; i++)
+    if (p->blocks.v[i].cls == CL_BODY || p->blocks.v[i].cls == CL_HEAD)
+      k += p->blocks.v[i].len;
+  return k;
+}
+
 /* Join the kept blocks into doc->body; list the others as chrome. */
 static int clean_assemble(cl_page *p) {
   wt_doc *d = p->doc;
@@ -103,7 +115,28 @@ int wt_clean_run(const wt_clean_res *r, wt_doc *doc, char *err,
   } else {
     cl_text_split(&p, in->content, in->content_len);
   }
+  size_t n0 = doc->chrome.n;
   cl_text_classify(&p);
+  if (p.html && clean_kept(&p) < CLEAN_RETRY_BELOW) {
+    /* Too little text: the article may sit inside an element whose
+     * class says chrome ("Page-ad-margins", "penci_sidebar").  Walk the
+     * page again with drop words as mere score penalties; keep the
+     * longer result. */
+    size_t n1 = doc->chrome.n;
+    cl_page q = {.doc = doc, .res = r, .html = 1, .relaxed = 1};
+    if (cl_dom_extract(&q, in->content, in->content_len, err, errlen) == 0) {
+      cl_text_classify(&q);
+      size_t n2 = doc->chrome.n;
+      if (clean_kept(&q) > clean_kept(&p)) {
+        p = q; /* the first walk's chrome (a dateline) goes */
+        memmove(doc->chrome.v + n0, doc->chrome.v + n1,
+                (n2 - n1) * sizeof *doc->chrome.v);
+        doc->chrome.n = n0 + (n2 - n1);
+      } else {
+        doc->chrome.n = n1;
+      }
+    }
+  }
   if (clean_assemble(&p) != 0) {
     snprintf(err, errlen, "page too large to clean");
     return -1;

@@ -74,6 +74,7 @@ typedef struct cl_page {
   wt_doc *doc;
   const wt_clean_res *res;
   int html;
+  int relaxed; /* HTML: class/id drop words only lower a score */
   WT_VEC(cl_block) blocks;
 } cl_page;
 

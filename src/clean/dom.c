@@ -243,8 +243,8 @@ static int dom_open(void *ud, const char *tag, const wt_html_attr *a,
       (style && (strstr(style, "display:none") ||
                  strstr(style, "display: none"))))
     n->flags |= DF_SKIP;
-  if (drop && !(n->flags & DF_ARTICLE) && strcmp(tag, "body") &&
-      strcmp(tag, "html"))
+  if (drop && !b->p->relaxed && !(n->flags & DF_ARTICLE) &&
+      strcmp(tag, "body") && strcmp(tag, "html"))
     n->flags |= DF_SKIP;
   if ((flags & DF_BLOCK) && b->cur) b->cur->flags |= DF_HASBLOCK;
   b->cur = n;
@@ -319,7 +319,7 @@ static void dom_init_score(dom_node *n) {
   if (n->flags & DF_ARTICLE) n->score += 40;
 }
 
-static void dom_score(dom_node *n, dom_node **best) {
+static void dom_score(dom_node *n) {
   if (n->flags & (DF_SKIP | DF_TEXT)) return;
   int para = (n->flags & DF_PARA) ||
              ((n->flags & DF_BLOCK) && !(n->flags & DF_HASBLOCK) &&
@@ -334,7 +334,7 @@ static void dom_score(dom_node *n, dom_node **best) {
       anc->score += level == 0 ? s : level == 1 ? s / 2 : s / 6;
     }
   }
-  for (dom_node *c = n->first; c; c = c->next) dom_score(c, best);
+  for (dom_node *c = n->first; c; c = c->next) dom_score(c);
 }
 
 static void dom_pick(dom_node *n, dom_node **best, float *best_score) {
@@ -380,8 +380,7 @@ static void dom_flush(dom_emit *e) {
   e->link = 0;
 }
 
-static void dom_emit_node(dom_emit *e, const dom_node *n, int in_link,
-                          int depth) {
+static void dom_emit_node(dom_emit *e, const dom_node *n, int in_link) {
   if (n->flags & DF_SKIP) return;
   if (n->flags & DF_TEXT) {
     size_t before = e->buf.len;
@@ -401,7 +400,7 @@ static void dom_emit_node(dom_emit *e, const dom_node *n, int in_link,
     else if (n->flags & DF_QUOTE) e->kind = WT_PARA_QUOTE;
   }
   for (const dom_node *c = n->first; c; c = c->next)
-    dom_emit_node(e, c, in_link || (n->flags & DF_LINK), depth + 1);
+    dom_emit_node(e, c, in_link || (n->flags & DF_LINK));
   if (n->flags & DF_BLOCK) {
     dom_flush(e);
     e->kind = kind;
@@ -487,14 +486,14 @@ int cl_dom_extract(cl_page *p, const char *html, size_t n, char *err,
 
   dom_node *best = NULL;
   float best_score = 0;
-  dom_score(root, &best);
+  dom_score(root);
   dom_pick(root, &best, &best_score);
   dom_emit e = {.p = p};
   wt_sb_init(&e.buf, DOM_MAX_BLOCK);
   if (!best) {
-    dom_emit_node(&e, root, 0, 0);
+    dom_emit_node(&e, root, 0);
   } else if (!best->parent) {
-    dom_emit_node(&e, best, 0, 0);
+    dom_emit_node(&e, best, 0);
   } else {
     /* the winner and the siblings that belong with it */
     float floor = best_score * 0.2f > 10 ? best_score * 0.2f : 10;
@@ -506,7 +505,7 @@ int cl_dom_extract(cl_page *p, const char *html, size_t n, char *err,
         take = (s->chars > 80 && ld < 0.25f) ||
                (s->chars > 0 && s->chars <= 80 && ld == 0 && s->commas);
       }
-      if (take) dom_emit_node(&e, s, 0, 0);
+      if (take) dom_emit_node(&e, s, 0);
     }
   }
   dom_flush(&e);

@@ -59,6 +59,21 @@ static int text_letter_lead(unsigned char c) {
   return (c >= 0xC3 && c <= 0xDF) || (c >= 0xE3 && c <= 0xED);
 }
 
+/* A letter of s[i..n) that is not a CJK punctuation mark (U+3000..U+303F:
+ * ideographic space, 、 。 「 」 split words like spaces do). */
+static int text_letter_at(const char *s, size_t i, size_t n) {
+  unsigned char c = (unsigned char)s[i];
+  if (!text_letter_lead(c)) return 0;
+  return !(c == 0xE3 && i + 1 < n && (unsigned char)s[i + 1] == 0x80);
+}
+
+/* Kana or CJK ideograph at s (U+3040..U+9FFF): scripts written without
+ * spaces, where a "word" of the splitter is a whole clause. */
+static int text_cjk_at(const unsigned char *s, size_t n) {
+  return n >= 3 && ((s[0] == 0xE3 && s[1] >= 0x81) ||
+                    (s[0] >= 0xE4 && s[0] <= 0xE9));
+}
+
 /* A word starting with a non-ASCII lower-case or caseless letter. */
 static int text_lower_lead(const char *w, size_t n) {
   unsigned char c = (unsigned char)w[0], d = n > 1 ? (unsigned char)w[1] : 0;
@@ -140,6 +155,7 @@ typedef struct text_feat {
   int question;  /* ends with ? or ! */
   int domain;    /* holds a bare domain token (kompas.tv) */
   int age;       /* "18 jam lalu", "2 hours ago" */
+  int clock;     /* a time of day: "14:20" */
   int date;      /* a month name with a number, d/m/yyyy, hh:mm */
   int seps;      /* bullets, pipes, guillemets */
   int allcaps;   /* every letter upper case, 2+ words */
@@ -176,16 +192,18 @@ static void text_features(const wt_clean_res *r, const char *s, size_t n,
     if (c == '|' || (c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xBB ||
                                                 (unsigned char)s[i + 1] == 0xB7)))
       f->seps++; /* | » · */
-    if (!(text_alpha(c) || text_digit(c) || text_letter_lead(c))) {
+    if (!(text_alpha(c) || text_digit(c) || text_letter_at(s, i, n))) {
       i++;
       continue;
     }
     size_t b = i;
+    int cjk = 0;
     while (i < n) {
       unsigned char d = (unsigned char)s[i];
       if (text_alpha(d) || text_digit(d)) {
         i++;
-      } else if (text_letter_lead(d)) {
+      } else if (text_letter_at(s, i, n)) {
+        cjk += text_cjk_at((const unsigned char *)s + i, n - i);
         i++;
         while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
       } else if ((d == '.' || d == '-' || d == '\'' || d == ':' || d == '/' ||
@@ -204,7 +222,7 @@ static void text_features(const wt_clean_res *r, const char *s, size_t n,
     }
     const char *w = s + b;
     size_t wl = i - b;
-    f->words++;
+    f->words += 1 + cjk / 2; /* about two characters to a CJK word */
     int alpha = 0, digit = 0, up = 0, colon = 0, slash = 0;
     for (size_t k = 0; k < wl; k++) {
       unsigned char d = (unsigned char)w[k];
@@ -219,9 +237,11 @@ static void text_features(const wt_clean_res *r, const char *s, size_t n,
     if (alpha && !digit) {
       if (cl_is_function_word(r, w, wl)) f->func++;
       if ((w[0] >= 'a' && w[0] <= 'z') || text_lower_lead(w, wl)) f->lower++;
+      f->lower += cjk / 2; /* caseless: counts as running text */
       if (cl_is_upper_start(w, wl)) f->caps++;
     }
     if (digit && !alpha) f->numeric++;
+    if (digit && colon && !alpha && !slash) f->clock = 1;
     if (text_is_domain(w, wl)) f->domain++;
     int month = alpha && cl_is_month(r, w, wl);
     if ((month && prev_num) || (prev_month && digit && !alpha) ||
@@ -259,9 +279,13 @@ static void text_features(const wt_clean_res *r, const char *s, size_t n,
     f->terminal = c == '.' || c == '!' || c == '?';
     f->colon = c == ':';
     f->question = c == '?' || c == '!';
-    if (e >= 3 && (unsigned char)s[e - 3] == 0xE2 &&
-        (unsigned char)s[e - 2] == 0x80 && (unsigned char)s[e - 1] == 0xA6)
+    const unsigned char *u = (const unsigned char *)s + e - (e >= 3 ? 3 : 0);
+    if (e >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xA6)
       f->terminal = 1; /* … */
+    if (e >= 3 && ((u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x82) ||
+                   (u[0] == 0xEF && u[1] == 0xBC &&
+                    (u[2] == 0x81 || u[2] == 0x9F))))
+      f->terminal = 1; /* 。 ！ ？ */
   }
   f->allcaps = f->words >= 2 && f->letters >= 6 && upper_letters == f->letters;
 }
@@ -303,6 +327,44 @@ static size_t text_tail_credit(const char *s, size_t n, const char **name) {
   if (a < 2 || s[a - 2] != '(' || b - a < 2 || b - a > 40) return 0;
   *name = s + a;
   return b - a;
+}
+
+/* A photo credit closing a caption: "... (Foto: Okezone)", "... (FOTO:
+ * ANTARA/Budi)", "... (KOMPAS.com/DOK. KEMENKO)": a bracketed tail that
+ * names a photo ("foto", "photo") or is an outlet/credit path written
+ * with a slash and starting upper case. */
+static int text_photo_credit(const char *s, size_t n) {
+  if (n < 12 || s[n - 1] != ')') return 0;
+  size_t a = n - 1;
+  while (a > 0 && s[a - 1] != '(' && n - a < 120) a--;
+  if (a == 0 || s[a - 1] != '(' || a < 8) return 0;
+  const char *t = s + a;
+  size_t tn = n - 1 - a;
+  if (tn >= 5 && (!strncasecmp(t, "foto", 4) || !strncasecmp(t, "photo", 5)))
+    return 1;
+  int lower = 0, spaces = 0;
+  for (size_t i = 0; i < tn; i++) {
+    if (t[i] >= 'a' && t[i] <= 'z') lower = 1;
+    if (t[i] == ' ') spaces++;
+  }
+  if (tn >= 8 && !lower && spaces >= 1 && cl_is_upper_start(t, tn) &&
+      a >= 3 && s[a - 3] == '.')
+    return 1; /* "... 2024. (DOK. BIRO PERS)": a credit in capitals */
+  return tn >= 5 && cl_is_upper_start(t, tn) && memchr(t, '/', tn) &&
+         memchr(t, '.', tn) && !memchr(t, ' ', (size_t)((const char *)memchr(t, '/', tn) - t));
+}
+
+/* A site's brand as one token: "detikNews", "kumparanNEWS" (lower case
+ * then upper case inside). */
+static int text_brand(const char *s, size_t n) {
+  if (n < 5 || n > 30 || !(s[0] >= 'a' && s[0] <= 'z')) return 0;
+  int upper = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (!(text_alpha(c) || text_digit(c))) return 0;
+    if (c >= 'A' && c <= 'Z') upper = 1;
+  }
+  return upper;
 }
 
 /* "(ara/ara)", "(mnu/mnu)": editors' initials closing a story. */
@@ -453,6 +515,9 @@ static void text_judge(cl_page *p, size_t i, const text_feat *f) {
   } else if ((nl = text_tail_credit(b->text, b->len, &name)) > 0) {
     cl_credited_add(d, name, nl, "caption-credit");
     text_chrome(b, "caption");
+  } else if (text_photo_credit(b->text, b->len) ||
+             strstr(b->text, "ANTARA FOTO/")) {
+    text_chrome(b, "caption");
   }
   if (b->cls == CL_CHROME) {
     b->weight = -(60 + (int)(b->len < 400 ? b->len : 400) / 4);
@@ -494,7 +559,7 @@ static void text_judge(cl_page *p, size_t i, const text_feat *f) {
               text_digit((unsigned char)b->text[0]) ||
               (unsigned char)b->text[0] >= 0xE2) &&
              !(f->domain && f->words <= 4) &&
-             !(f->date && f->words <= 8);
+             !(f->date && (f->words <= 8 || (f->clock && f->words <= 14)));
   if (b->from_markup_heading && f->words <= 30 && !f->seps) head = 1;
   if (head) {
     b->cls = CL_HEAD;
@@ -505,7 +570,7 @@ static void text_judge(cl_page *p, size_t i, const text_feat *f) {
   b->reason = f->age                           ? "age-line"
               : f->seps                        ? "link-list"
               : (f->domain && f->words <= 4)   ? "domain-line"
-              : (f->date && f->words <= 8)     ? "date-line"
+              : (f->date && f->words <= 14)    ? "date-line"
               : f->allcaps                     ? "all-caps"
               : f->words <= 3                  ? "short-line"
                                                : "no-sentence";
@@ -514,6 +579,33 @@ static void text_judge(cl_page *p, size_t i, const text_feat *f) {
 
 static int text_same(const cl_block *a, const cl_block *b) {
   return a->len == b->len && !strcasecmp(a->text, b->text);
+}
+
+/* The date in a line before the body: the part between separators ("|",
+ * " - ") that holds it ("CNN Indonesia | Rabu, 05 Mar 2025 14:20 WIB"),
+ * cut before a word glued to a number ("5:46 PM GMT+7Updated Feb 20"). */
+static void text_date_offer(cl_page *p, const char *s, size_t n,
+                            const char *source) {
+  size_t a = 0;
+  while (a < n) {
+    size_t z = a;
+    while (z < n && s[z] != '|' && !(z + 3 <= n && !memcmp(s + z, " - ", 3)))
+      z++;
+    text_feat f;
+    text_features(p->res, s + a, z - a, &f);
+    if (f.date) {
+      for (size_t i = a + 1; i + 2 < z; i++)
+        if (text_digit((unsigned char)s[i - 1]) && s[i] >= 'A' && s[i] <= 'Z' &&
+            s[i + 1] >= 'a' && s[i + 1] <= 'z') {
+          z = i;
+          break;
+        }
+      while (a < z && (s[a] == ' ' || s[a] == '|')) a++;
+      cl_time_offer(p->doc, &p->doc->published, s + a, z - a, source);
+      return;
+    }
+    a = z + 1;
+  }
 }
 
 /* Header lines before the body: "Outlet - slogan - 22 Jan 2025, 12:01". */
@@ -525,7 +617,18 @@ static void text_header_line(cl_page *p, cl_block *b) {
   const char *last = first;
   for (const char *q = first; (q = strstr(q + 1, " - ")) != NULL;) last = q;
   text_feat f;
-  text_features(p->res, last + 3, (size_t)(s + n - last - 3), &f);
+  const char *tail = last + 3;
+  size_t tn = (size_t)(s + n - tail);
+  text_features(p->res, tail, tn, &f);
+  if (first == last && !f.date && (text_brand(tail, tn) ||
+                                   (f.domain && f.words == 1)) &&
+      text_namelike(s, (size_t)(first - s))) {
+    /* a byline: "Dimas Ardiansyah - detikFinance" */
+    cl_meta_offer(p->doc, &p->doc->outlet, tail, tn, "byline");
+    cl_credit_add(p->doc, s, (size_t)(first - s), "author");
+    text_chrome(b, "byline");
+    return;
+  }
   if (!f.date || f.words > 8) return;
   cl_time_offer(p->doc, &p->doc->published, last + 3,
                 (size_t)(s + n - last - 3), "header-line");
@@ -573,7 +676,7 @@ static void text_dateline(cl_page *p, cl_block *b) {
   /* parts split by commas and brackets */
   const char *place = NULL, *outlet = NULL;
   size_t place_n = 0, outlet_n = 0;
-  int nparts = 0;
+  int nparts = 0, outlet_paren = 0;
   for (size_t i = 0; i < dash;) {
     while (i < dash && (s[i] == ' ' || s[i] == ',')) i++;
     if (i >= dash) break;
@@ -589,7 +692,10 @@ static void text_dateline(cl_page *p, cl_block *b) {
     text_features(p->res, s + a, z - a, &f);
     if (f.date || f.numeric) continue;
     nparts++;
-    if (paren || memchr(s + a, '.', z - a) || (place && !outlet)) {
+    if (paren && !outlet_paren) {
+      outlet = s + a, outlet_n = z - a; /* "(Reuters)" over "Indonesia" */
+      outlet_paren = 1;
+    } else if (memchr(s + a, '.', z - a) || (place && !outlet)) {
       if (!outlet) outlet = s + a, outlet_n = z - a;
     } else if (!place) {
       place = s + a, place_n = z - a;
@@ -632,6 +738,23 @@ void cl_text_classify(cl_page *p) {
     text_features(p->res, v[i].text, v[i].len, &feats[i]);
     text_judge(p, i, &feats[i]);
   }
+  /* a headline: an unfinished line followed by the byline or the date
+   * line is the title, however much it reads like prose */
+  size_t headline = n;
+  for (size_t i = 0; i + 1 < n && !p->html; i++) {
+    if (v[i].cls != CL_BODY || feats[i].terminal || feats[i].words > 25)
+      continue;
+    for (size_t j = i + 1; j < n && j <= i + 2; j++) {
+      int byline = v[j].cue && text_role(v[j].cue->kind);
+      int dated = feats[j].date && feats[j].clock && !feats[j].terminal &&
+                  feats[j].words <= 14;
+      if (!byline && !dated) continue;
+      v[i].cls = CL_HEAD;
+      v[i].weight = -15;
+      if (headline == n) headline = i;
+      break;
+    }
+  }
   /* a line that is only "Baca Juga:" takes the headline after it */
   for (size_t i = 0; i + 1 < n; i++) {
     if (!v[i].cue || v[i].cue->kind != CUE_PREFIX) continue;
@@ -639,15 +762,22 @@ void cl_text_classify(cl_page *p) {
     cl_cue_match(p->res, v[i].text, v[i].len, &rest);
     while (rest < v[i].len && (v[i].text[rest] == ':' || v[i].text[rest] == ' '))
       rest++;
-    if (rest == v[i].len && v[i + 1].cls != CL_BODY && !v[i + 1].cue) {
-      text_chrome(&v[i + 1], v[i].cue->reason);
-      v[i + 1].weight = -60;
+    if (rest < v[i].len) continue;
+    /* and a list of them: unfinished lines up to the next sentence */
+    for (size_t j = i + 1; j < n && j <= i + 5 && !v[j].cue; j++) {
+      if (v[j].cls == CL_BODY && (feats[j].terminal || feats[j].words > 20))
+        break;
+      text_chrome(&v[j], v[i].cue->reason);
+      v[j].weight = -60;
     }
   }
   /* repetition: a line shown twice is a title, caption or teaser */
   for (size_t i = 0; i < n; i++) {
     if (feats[i].words < 3) continue;
-    for (size_t j = i + 1; j < n && j < i + 400; j++) {
+    /* in markup the chosen block may repeat lines by design (a table of
+     * meal plans); only a near repeat there is a caption shown twice */
+    size_t reach = p->html ? 4 : 400;
+    for (size_t j = i + 1; j < n && j < i + reach; j++) {
       if (!text_same(&v[i], &v[j])) continue;
       if (v[i].cls != CL_BODY) text_chrome(&v[i], "repeated");
       text_chrome(&v[j], "repeated");
@@ -694,13 +824,17 @@ void cl_text_classify(cl_page *p) {
     if (b->cue) continue;
     if (feats[i].age && feats[i].words <= 6)
       cl_time_offer(d, &d->published, b->text, b->len, "age-line");
-    else if (feats[i].domain && feats[i].words <= 2 && !p->html)
+    else if (((feats[i].domain && feats[i].words <= 2) ||
+              text_brand(b->text, b->len)) && !p->html)
       cl_meta_offer(d, &d->outlet, b->text, b->len, "source-line");
     else if (strstr(b->text, " - "))
       text_header_line(p, b);
-    else if (feats[i].date && feats[i].words <= 10)
-      cl_time_offer(d, &d->published, b->text, b->len, "date-line");
+    else if (feats[i].date &&
+             (feats[i].words <= 10 || (feats[i].clock && feats[i].words <= 14)))
+      text_date_offer(p, b->text, b->len, "date-line");
   }
+  if (!d->title.value && found && headline < bs)
+    cl_meta_offer(d, &d->title, v[headline].text, v[headline].len, "headline");
   if (!d->title.value && found) {
     for (size_t i = 0; i < bs && i < 12; i++) {
       cl_block *b = &v[i];
@@ -725,6 +859,12 @@ void cl_text_classify(cl_page *p) {
     if (!found || i < bs || i >= be) {
       if (b->cls != CL_CHROME) text_chrome(b, "outside-body");
       b->cls = CL_CHROME;
+      continue;
+    }
+    if (p->html && b->cls == CL_CHROME && b->reason &&
+        !strcmp(b->reason, "no-sentence") && feats[i].words >= 4 &&
+        !b->link_len) {
+      b->cls = CL_BODY; /* markup chose the block: a line of a list */
       continue;
     }
     if (b->cls != CL_HEAD) continue;

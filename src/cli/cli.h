@@ -72,5 +72,6 @@ int cmd_why(const cli_args *a);
 int cmd_search(const cli_args *a);
 int cmd_entity(const cli_args *a);
 int cmd_timeline(const cli_args *a);
+int cmd_serve(const cli_args *a);
 
 #endif

@@ -30,38 +30,26 @@
  * reused, and a redirected id never becomes live again.
  *
  * Window: with wt_clu_set_window(), events whose last day falls out of
- * the window are frozen: their articles drop their features and leave the
- * postings (lazily, and in a sweep once enough are frozen), keeping only
- * (article, event).
+ * the window are frozen: their articles leave the index (features, slot,
+ * postings: lazily, and in a sweep once enough are frozen), keeping only a
+ * compact (article -> event) entry; interned strings no live article
+ * names are recycled at the sweep.  So memory is bounded by the window
+ * plus about 30 bytes per frozen article and 60 per frozen event.
+ *
+ * Scoring lives in cluster_score.c, re-clustering and relabelling in
+ * cluster_recluster.c, wt_clu_why in cluster_why.c (see cluster_int.h).
  */
-#include "cluster.h"
-
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/util.h"
-
-#define CLU_THRESHOLD 0.40     /* average link needed to join an event */
-
-#define CLU_NEAR_DUP 26        /* equal MinHash slots of 32: Jaccard ~0.8 */
-#define CLU_DATE_SLACK 2       /* confident dates further apart: cannot link */
-#define CLU_DATE_CONF 0.5f     /* a date at least this sure is "confident" */
-#define CLU_POST_SCAN 256      /* newest entries read per posting */
-#define CLU_QUERY_ENTS 8       /* heaviest entities used to find candidates */
-#define CLU_QUERY_TERMS 12     /* most specific terms used likewise */
-#define CLU_CAND 48            /* candidates scored in full */
-#define CLU_NB_FLOOR 0.25      /* weaker links do not pull an event in */
-
-#define CLU_NB_MAX 64          /* articles re-clustered per arrival */
-#define CLU_SAMPLE 32          /* members sampled to attach to a big event */
-#define CLU_NONE UINT32_MAX
-#define CLU_GEN_DAY UINT32_MAX /* posting key: no day */
+#include "cluster_int.h"
 
 /* ------------------------------------------------------- small tables */
 
-static uint64_t clu_mix(uint64_t x) {
+uint64_t clu_mix(uint64_t x) {
   x ^= x >> 33;
   x *= 0xff51afd7ed558ccdULL;
   x ^= x >> 33;
@@ -70,14 +58,7 @@ static uint64_t clu_mix(uint64_t x) {
   return x;
 }
 
-/* Open-addressing map uint64 -> uint32 (CLU_NONE: absent). */
-typedef struct clu_map {
-  uint64_t *k;
-  uint32_t *v;
-  size_t cap, n;
-} clu_map;
-
-static uint32_t clu_map_get(const clu_map *m, uint64_t k) {
+uint32_t clu_map_get(const clu_map *m, uint64_t k) {
   if (!m->cap) return CLU_NONE;
   for (size_t h = clu_mix(k) & (m->cap - 1);; h = (h + 1) & (m->cap - 1)) {
     if (m->v[h] == CLU_NONE) return CLU_NONE;
@@ -85,7 +66,7 @@ static uint32_t clu_map_get(const clu_map *m, uint64_t k) {
   }
 }
 
-static int clu_map_put(clu_map *m, uint64_t k, uint32_t v) {
+int clu_map_put(clu_map *m, uint64_t k, uint32_t v) {
   if ((m->n + 1) * 4 > m->cap * 3) {
     size_t ncap = m->cap ? m->cap * 2 : 64;
     uint64_t *nk = malloc(ncap * sizeof *nk);
@@ -117,16 +98,79 @@ static int clu_map_put(clu_map *m, uint64_t k, uint32_t v) {
   return 0;
 }
 
-static void clu_map_free(clu_map *m) {
+void clu_map_free(clu_map *m) {
   free(m->k);
   free(m->v);
   memset(m, 0, sizeof *m);
 }
 
-#define CLU_GROW(p, n, cap)                                         \
-  ((n) < (cap) ? 0                                                  \
-               : clu_grow((void **)&(p), &(cap), sizeof *(p)))
-static int clu_grow(void **p, uint32_t *cap, size_t elem) {
+/* Remove k (linear probing: shift the following run back). */
+static void clu_map_del(clu_map *m, uint64_t k) {
+  if (!m->cap) return;
+  size_t h = clu_mix(k) & (m->cap - 1);
+  while (m->v[h] != CLU_NONE && m->k[h] != k) h = (h + 1) & (m->cap - 1);
+  if (m->v[h] == CLU_NONE) return;
+  m->v[h] = CLU_NONE;
+  m->n--;
+  for (size_t i = (h + 1) & (m->cap - 1); m->v[i] != CLU_NONE; i = (i + 1) & (m->cap - 1)) {
+    size_t home = clu_mix(m->k[i]) & (m->cap - 1);
+    /* the entry at i may move to the hole h if its home is not in (h, i] */
+    if ((i > h && (home <= h || home > i)) || (i < h && home <= h && home > i)) {
+      m->k[h] = m->k[i];
+      m->v[h] = m->v[i];
+      m->v[i] = CLU_NONE;
+      h = i;
+    }
+  }
+}
+
+static int64_t clu_map64_get(const clu_map64 *m, uint64_t k) {
+  if (!m->cap || !k) return 0;
+  for (size_t h = clu_mix(k) & (m->cap - 1);; h = (h + 1) & (m->cap - 1)) {
+    if (!m->k[h]) return 0;
+    if (m->k[h] == k) return m->v[h];
+  }
+}
+
+static int clu_map64_put(clu_map64 *m, uint64_t k, int64_t v) {
+  if (!k) return -1;
+  if ((m->n + 1) * 4 > m->cap * 3) {
+    size_t ncap = m->cap ? m->cap * 2 : 64;
+    uint64_t *nk = calloc(ncap, sizeof *nk);
+    int64_t *nv = malloc(ncap * sizeof *nv);
+    if (!nk || !nv) {
+      free(nk);
+      free(nv);
+      return -1;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+      if (!m->k[i]) continue;
+      size_t h = clu_mix(m->k[i]) & (ncap - 1);
+      while (nk[h]) h = (h + 1) & (ncap - 1);
+      nk[h] = m->k[i];
+      nv[h] = m->v[i];
+    }
+    free(m->k);
+    free(m->v);
+    m->k = nk;
+    m->v = nv;
+    m->cap = ncap;
+  }
+  size_t h = clu_mix(k) & (m->cap - 1);
+  while (m->k[h] && m->k[h] != k) h = (h + 1) & (m->cap - 1);
+  if (!m->k[h]) m->n++;
+  m->k[h] = k;
+  m->v[h] = v;
+  return 0;
+}
+
+static void clu_map64_free(clu_map64 *m) {
+  free(m->k);
+  free(m->v);
+  memset(m, 0, sizeof *m);
+}
+
+int clu_grow(void **p, uint32_t *cap, size_t elem) {
   uint32_t nc = *cap ? *cap * 2 : 4;
   void *np = realloc(*p, (size_t)nc * elem);
   if (!np) return -1;
@@ -134,98 +178,6 @@ static int clu_grow(void **p, uint32_t *cap, size_t elem) {
   *cap = nc;
   return 0;
 }
-
-/* --------------------------------------------------------- the index */
-
-/* An interned feature: kind-prefixed string, its hash (the content order
- * of vectors), and its document frequency. */
-typedef struct clu_str {
-  char *s;
-  uint64_t h;
-  uint32_t df;
-  float logdf; /* log(df + 1), kept with df */
-} clu_str;
-
-typedef struct clu_feat {
-  uint32_t id;
-  float w;
-  uint64_t h; /* clu_str.h, the sort key */
-} clu_feat;
-
-enum { CLU_A_FROZEN = 1, CLU_A_DIRTY = 2 };
-
-typedef struct clu_art {
-  int64_t id, event, dup_of;
-  uint64_t hash, key; /* body hash; content key (hash, else of features) */
-  int32_t day, wday; /* event day; day the window ages it by */
-  float conf;
-  uint32_t type;     /* interned, CLU_NONE */
-  uint32_t np, ne, nt;
-  uint32_t flags;
-  clu_feat *parts, *ents, *terms; /* one malloc'd block, sorted by h */
-  uint32_t *mh;                   /* WT_CLU_MINHASH slots or NULL */
-} clu_art;
-
-typedef struct clu_event {
-  int64_t id;
-  uint32_t *mem;
-  uint32_t n, cap;
-  int32_t last_day, day; /* newest member day; most supported day */
-  uint64_t story;        /* story key, 0 none */
-  uint8_t live, frozen;
-} clu_event;
-
-typedef struct clu_list {
-  uint32_t *a;
-  uint32_t n, cap;
-} clu_list;
-
-typedef struct clu_heap_it {
-  int32_t day;
-  uint32_t ev;
-} clu_heap_it;
-
-struct wt_clu {
-  clu_str *strs;
-  uint32_t nstrs, capstrs;
-  size_t *strtab; /* open addressing over strs, CLU_NONE-filled (as size_t) */
-  size_t strtab_cap;
-
-  clu_art *arts;
-  uint32_t narts, caparts, nactive, nfrozen_since_sweep;
-  clu_map art_by_id;
-
-  clu_event *evs;
-  uint32_t nevs, capevs;
-  clu_map ev_by_id;
-  int64_t next_id;
-
-  int64_t *redir_from, *redir_to;
-  uint32_t nredir, capredir;
-  clu_map redir_by_id;
-
-  clu_list *posts; /* postings (article indices, arrival order) */
-  uint32_t nposts, capposts;
-  clu_map post_by_key;
-  clu_map by_hash; /* body hash -> first article */
-
-  clu_list *stories; /* story key -> events */
-  uint32_t nstories, capstories;
-  clu_map story_by_key;
-
-  uint32_t *dirty;
-  uint32_t ndirty, capdirty;
-  uint32_t drained_redir;
-
-  int window;
-  int32_t newest;
-  clu_heap_it *heap;
-  uint32_t nheap, capheap;
-
-  float *acc; /* candidate accumulator, one per article, zero at rest */
-  uint32_t capacc;
-};
-
 /* --------------------------------------------------------- interning */
 
 static uint32_t clu_intern_find(const wt_clu *c, const char *s, uint64_t h) {
@@ -233,10 +185,29 @@ static uint32_t clu_intern_find(const wt_clu *c, const char *s, uint64_t h) {
   for (size_t i = h & (c->strtab_cap - 1);; i = (i + 1) & (c->strtab_cap - 1)) {
     size_t id = c->strtab[i];
     if (id == (size_t)CLU_NONE) return CLU_NONE;
-    if (c->strs[id].h == h && strcmp(c->strs[id].s, s) == 0) return (uint32_t)id;
+    if (c->strs[id].h == h && c->strs[id].s && strcmp(c->strs[id].s, s) == 0)
+      return (uint32_t)id;
   }
 }
 
+/* Rebuild the string table over the live strings. */
+static int clu_strtab_build(wt_clu *c, size_t ncap) {
+  size_t *nt = malloc(ncap * sizeof *nt);
+  if (!nt) return -1;
+  for (size_t i = 0; i < ncap; i++) nt[i] = (size_t)CLU_NONE;
+  for (uint32_t k = 0; k < c->nstrs; k++) {
+    if (!c->strs[k].s) continue;
+    size_t i = c->strs[k].h & (ncap - 1);
+    while (nt[i] != (size_t)CLU_NONE) i = (i + 1) & (ncap - 1);
+    nt[i] = k;
+  }
+  free(c->strtab);
+  c->strtab = nt;
+  c->strtab_cap = ncap;
+  return 0;
+}
+
+/* Intern kind+s (unreferenced until clu_ref); CLU_NONE on failure. */
 static uint32_t clu_intern(wt_clu *c, char kind, const char *s) {
   char buf[512];
   size_t n = strlen(s);
@@ -247,29 +218,55 @@ static uint32_t clu_intern(wt_clu *c, char kind, const char *s) {
   uint64_t h = wt_hash64(buf, n + 1);
   uint32_t id = clu_intern_find(c, buf, h);
   if (id != CLU_NONE) return id;
-  if ((c->nstrs + 1) * 2 > c->strtab_cap) {
-    size_t ncap = c->strtab_cap ? c->strtab_cap * 2 : 1024;
-    size_t *nt = malloc(ncap * sizeof *nt);
-    if (!nt) return CLU_NONE;
-    for (size_t i = 0; i < ncap; i++) nt[i] = (size_t)CLU_NONE;
-    for (uint32_t k = 0; k < c->nstrs; k++) {
-      size_t i = c->strs[k].h & (ncap - 1);
-      while (nt[i] != (size_t)CLU_NONE) i = (i + 1) & (ncap - 1);
-      nt[i] = k;
-    }
-    free(c->strtab);
-    c->strtab = nt;
-    c->strtab_cap = ncap;
-  }
-  if (CLU_GROW(c->strs, c->nstrs, c->capstrs)) return CLU_NONE;
+  uint32_t live = c->nstrs - c->nfree_strs;
+  if ((live + 1) * 2 > c->strtab_cap &&
+      clu_strtab_build(c, c->strtab_cap ? c->strtab_cap * 2 : 1024))
+    return CLU_NONE;
   char *copy = strdup(buf);
   if (!copy) return CLU_NONE;
-  id = c->nstrs++;
-  c->strs[id] = (clu_str){copy, h, 0, 0};
+  if (c->nfree_strs) {
+    id = c->free_strs[--c->nfree_strs];
+  } else {
+    if (CLU_GROW(c->strs, c->nstrs, c->capstrs)) {
+      free(copy);
+      return CLU_NONE;
+    }
+    id = c->nstrs++;
+  }
+  c->strs[id] = (clu_str){copy, h, 0, 0, 0};
+  c->nunref_strs++;
   size_t i = h & (c->strtab_cap - 1);
   while (c->strtab[i] != (size_t)CLU_NONE) i = (i + 1) & (c->strtab_cap - 1);
   c->strtab[i] = id;
   return id;
+}
+
+static void clu_ref(wt_clu *c, uint32_t id) {
+  if (id != CLU_NONE && !c->strs[id].refs++) c->nunref_strs--;
+}
+
+/* One live reference fewer; unnamed strings are recycled at a sweep. */
+static void clu_unref(wt_clu *c, uint32_t id) {
+  if (id != CLU_NONE && !--c->strs[id].refs) c->nunref_strs++;
+}
+
+/* Free the strings no live article names and rebuild the table. */
+static void clu_strs_recycle(wt_clu *c) {
+  if (!c->nunref_strs) return;
+  for (uint32_t k = 0; k < c->nstrs; k++) {
+    clu_str *st = &c->strs[k];
+    if (!st->s || st->refs) continue;
+    if (CLU_GROW(c->free_strs, c->nfree_strs, c->capfree_strs)) return;
+    free(st->s);
+    st->s = NULL;
+    st->df = 0;
+    st->logdf = 0;
+    c->free_strs[c->nfree_strs++] = k;
+  }
+  c->nunref_strs = 0;
+  size_t live = c->nstrs - c->nfree_strs, cap = 1024;
+  while (cap < live * 2 + 2) cap <<= 1;
+  clu_strtab_build(c, cap);
 }
 
 /* ----------------------------------------------------------- lifetime */
@@ -289,9 +286,14 @@ void wt_clu_free(wt_clu *c) {
   for (uint32_t i = 0; i < c->nstrs; i++) free(c->strs[i].s);
   free(c->strs);
   free(c->strtab);
+  free(c->free_strs);
   for (uint32_t i = 0; i < c->narts; i++) free(c->arts[i].parts);
   free(c->arts);
   clu_map_free(&c->art_by_id);
+  free(c->free_arts);
+  free(c->pending_arts);
+  clu_map64_free(&c->frozen);
+  clu_map64_free(&c->frozen_dup);
   for (uint32_t i = 0; i < c->nevs; i++) free(c->evs[i].mem);
   free(c->evs);
   clu_map_free(&c->ev_by_id);
@@ -342,7 +344,14 @@ static int clu_art_init(wt_clu *c, clu_art *a, const wt_clu_doc *d) {
   a->day = d->day;
   a->conf = d->day == WT_NO_DAY ? 0 : d->day_conf;
   a->wday = d->day != WT_NO_DAY ? d->day : c->newest;
+  if (d->has_window && d->day_min != WT_NO_DAY && d->day_max != WT_NO_DAY &&
+      d->day_min <= d->day_max) {
+    a->flags |= CLU_A_WINDOW;
+    a->day_min = d->day_min;
+    a->day_max = d->day_max;
+  }
   a->type = d->type && *d->type ? clu_intern(c, 'y', d->type) : CLU_NONE;
+  a->lang = d->lang && *d->lang ? clu_intern(c, 'l', d->lang) : CLU_NONE;
   size_t nf = d->n_participants + d->n_entities + d->n_terms;
   size_t bytes = nf * sizeof(clu_feat) +
                  (d->minhash && d->n_minhash == WT_CLU_MINHASH
@@ -381,7 +390,22 @@ static int clu_art_init(wt_clu *c, clu_art *a, const wt_clu_doc *d) {
       k += clu_mix(a->parts[i].h ^ (uint64_t)(a->parts[i].w * 1000));
     a->key = k;
   }
+  clu_ref(c, a->type);
+  clu_ref(c, a->lang);
+  for (uint32_t i = 0; i < a->np + a->ne + a->nt; i++) clu_ref(c, a->parts[i].id);
   return 0;
+}
+
+/* Drop an article's features (it is frozen or failed to enter). */
+static void clu_art_drop(wt_clu *c, clu_art *a) {
+  clu_unref(c, a->type);
+  clu_unref(c, a->lang);
+  for (uint32_t i = 0; i < a->np + a->ne + a->nt; i++) clu_unref(c, a->parts[i].id);
+  free(a->parts);
+  a->parts = a->ents = a->terms = NULL;
+  a->mh = NULL;
+  a->np = a->ne = a->nt = 0;
+  a->type = a->lang = CLU_NONE;
 }
 
 static uint64_t clu_post_key(uint32_t feat, uint32_t day) {
@@ -429,9 +453,13 @@ static int clu_index(wt_clu *c, uint32_t ai) {
   return rc;
 }
 
-static uint32_t clu_new_art(wt_clu *c, const wt_clu_doc *d) {
-  if (!d || d->article <= 0) return CLU_NONE;
-  if (clu_map_get(&c->art_by_id, (uint64_t)d->article) != CLU_NONE) return CLU_NONE;
+uint32_t clu_slot(const wt_clu *c, int64_t article) {
+  return article > 0 ? clu_map_get(&c->art_by_id, (uint64_t)article) : CLU_NONE;
+}
+
+/* A slot for a new article: a recycled one, else a new one. */
+static uint32_t clu_new_slot(wt_clu *c) {
+  if (c->nfree_arts) return c->free_arts[--c->nfree_arts];
   if (CLU_GROW(c->arts, c->narts, c->caparts)) return CLU_NONE;
   if (c->capacc < c->caparts) {
     float *na = realloc(c->acc, c->caparts * sizeof *na);
@@ -440,113 +468,35 @@ static uint32_t clu_new_art(wt_clu *c, const wt_clu_doc *d) {
     c->acc = na;
     c->capacc = c->caparts;
   }
-  uint32_t ai = c->narts;
-  if (clu_art_init(c, &c->arts[ai], d)) return CLU_NONE;
-  c->narts++;
+  return c->narts++;
+}
+
+static uint32_t clu_new_art(wt_clu *c, const wt_clu_doc *d) {
+  if (!d || d->article <= 0) return CLU_NONE;
+  if (clu_slot(c, d->article) != CLU_NONE ||
+      clu_map64_get(&c->frozen, (uint64_t)d->article))
+    return CLU_NONE;
+  uint32_t nfree = c->nfree_arts, ai = clu_new_slot(c);
+  if (ai == CLU_NONE) return CLU_NONE;
+  if (clu_art_init(c, &c->arts[ai], d)) { /* only its block failed */
+    c->arts[ai].flags = CLU_A_FROZEN;
+    if (nfree != c->nfree_arts) c->nfree_arts++; /* back on the free list */
+    else c->narts--;
+    return CLU_NONE;
+  }
   c->nactive++;
   if (clu_map_put(&c->art_by_id, (uint64_t)d->article, ai) || clu_index(c, ai))
     return CLU_NONE;
   return ai;
 }
 
-/* ------------------------------------------------------------ scoring */
-
-/* IDF, smoothed so that a feature in every article still counts a little. */
-static double clu_idf(const wt_clu *c, uint32_t id) {
-  return log(c->nactive + 1.0) - c->strs[id].logdf + 1.0;
-}
-
-/* Unit-length weights of an article's entity and term vectors. */
-typedef struct clu_vec {
-  float *ew, *tw;
-} clu_vec;
-
-static void clu_vec_fill(const wt_clu *c, const clu_art *a, float *ew, float *tw) {
-  double s = 0, logn = log(c->nactive + 1.0) + 1.0;
-  for (uint32_t i = 0; i < a->ne; i++) {
-    ew[i] = (float)(a->ents[i].w * (logn - c->strs[a->ents[i].id].logdf));
-    s += (double)ew[i] * ew[i];
-  }
-  for (uint32_t i = 0; s > 0 && i < a->ne; i++) ew[i] = (float)(ew[i] / sqrt(s));
-  s = 0;
-  for (uint32_t i = 0; i < a->nt; i++) {
-    tw[i] = (float)((1.0 + log(a->terms[i].w > 1 ? a->terms[i].w : 1)) *
-                    (logn - c->strs[a->terms[i].id].logdf));
-    s += (double)tw[i] * tw[i];
-  }
-  for (uint32_t i = 0; s > 0 && i < a->nt; i++) tw[i] = (float)(tw[i] / sqrt(s));
-}
-
-static double clu_dot(const clu_feat *a, const float *aw, uint32_t na,
-                      const clu_feat *b, const float *bw, uint32_t nb) {
-  double s = 0;
-  uint32_t i = 0, j = 0;
-  while (i < na && j < nb) {
-    if (a[i].h < b[j].h) i++;
-    else if (a[i].h > b[j].h) j++;
-    else s += (double)aw[i++] * bw[j++];
-  }
-  return s;
-}
-
-typedef struct clu_score {
-  double terms, ents, parts, type, date_factor, total;
-  int diff; /* day distance, -1 when a date is unknown */
-  int cannot, dup; /* dup: 0 none, 1 exact, 2 near */
-} clu_score;
-
-static void clu_pair(const clu_art *a, const clu_vec *va, const clu_art *b,
-                     const clu_vec *vb, clu_score *s) {
-  memset(s, 0, sizeof *s);
-  s->terms = clu_dot(a->terms, va->tw, a->nt, b->terms, vb->tw, b->nt);
-  s->ents = clu_dot(a->ents, va->ew, a->ne, b->ents, vb->ew, b->ne);
-  uint32_t inter = 0, i = 0, j = 0;
-  while (i < a->np && j < b->np) {
-    if (a->parts[i].h < b->parts[j].h) i++;
-    else if (a->parts[i].h > b->parts[j].h) j++;
-    else inter++, i++, j++;
-  }
-  s->parts = a->np + b->np ? (double)inter / (a->np + b->np - inter) : 0;
-  s->type = a->type == CLU_NONE || b->type == CLU_NONE ? 0.5 : a->type == b->type;
-  double base = 0.35 * s->terms + 0.30 * s->ents + 0.20 * s->parts + 0.15 * s->type;
-
-  s->diff = -1;
-  s->date_factor = 1;
-  if (a->day != WT_NO_DAY && b->day != WT_NO_DAY) {
-    int diff = a->day > b->day ? a->day - b->day : b->day - a->day;
-    double q = a->conf < b->conf ? a->conf : b->conf;
-    s->diff = diff;
-    if (diff > CLU_DATE_SLACK && a->conf >= CLU_DATE_CONF && b->conf >= CLU_DATE_CONF) {
-      s->cannot = 1;
-      s->date_factor = 0;
-    } else if (diff > CLU_DATE_SLACK) { /* one date is a guess: soft */
-      double far = (diff - CLU_DATE_SLACK) / 10.0, vfar = diff / 60.0;
-      double pen = (0.4 + q) * (far < 1 ? far : 1) + 0.3 * (vfar < 1 ? vfar : 1);
-      s->date_factor = 1 - (pen < 0.95 ? pen : 0.95);
-    } else { /* agreeing dates are evidence: boost by how sure they are */
-      s->date_factor = 1 + 0.25 * q * (diff <= 1 ? 1.0 : 0.5);
-    }
-  }
-  if (a->hash && a->hash == b->hash) {
-    s->dup = 1;
-  } else if (a->mh && b->mh) {
-    int eq = 0;
-    for (int k = 0; k < WT_CLU_MINHASH; k++) eq += a->mh[k] == b->mh[k];
-    if (eq >= CLU_NEAR_DUP) s->dup = 2;
-  }
-  s->total = base * s->date_factor;
-  if (a->type != CLU_NONE && b->type != CLU_NONE && a->type != b->type)
-    s->total *= 0.75; /* the same actors doing something else */
-  if (s->total > 1) s->total = 1;
-}
-
 /* ------------------------------------------------------------- events */
 
-static uint32_t clu_event_idx(const wt_clu *c, int64_t id) {
+uint32_t clu_event_idx(const wt_clu *c, int64_t id) {
   return id > 0 ? clu_map_get(&c->ev_by_id, (uint64_t)id) : CLU_NONE;
 }
 
-static uint32_t clu_event_make(wt_clu *c, int64_t id) {
+uint32_t clu_event_make(wt_clu *c, int64_t id) {
   uint32_t e = clu_event_idx(c, id);
   if (e != CLU_NONE) return e;
   if (CLU_GROW(c->evs, c->nevs, c->capevs)) return CLU_NONE;
@@ -631,7 +581,7 @@ static uint64_t clu_story_key(const wt_clu *c, const clu_event *ev) {
   return nparts ? clu_mix(key ^ type) | 1 : 0;
 }
 
-static void clu_story_set(wt_clu *c, uint32_t e, uint64_t key) {
+void clu_story_set(wt_clu *c, uint32_t e, uint64_t key) {
   clu_event *ev = &c->evs[e];
   if (ev->story == key) return;
   if (ev->story) {
@@ -659,13 +609,15 @@ static void clu_story_set(wt_clu *c, uint32_t e, uint64_t key) {
 
 /* Recompute an event's days and story after its members changed: the
  * event day is the day with most confidence-weighted support. */
-static void clu_event_refresh(wt_clu *c, uint32_t e) {
+void clu_event_refresh(wt_clu *c, uint32_t e) {
   clu_event *ev = &c->evs[e];
   int32_t last = WT_NO_DAY, best_day = WT_NO_DAY;
   uint64_t *days = malloc((ev->n ? ev->n : 1) * sizeof *days);
   uint32_t nd = 0;
+  ev->nind = 0;
   for (uint32_t i = 0; i < ev->n; i++) {
     const clu_art *a = &c->arts[ev->mem[i]];
+    ev->nind += !a->dup_of;
     int32_t d = a->day != WT_NO_DAY ? a->day : a->wday;
     if (d != WT_NO_DAY && (last == WT_NO_DAY || d > last)) last = d;
     if (a->day != WT_NO_DAY && days)
@@ -693,24 +645,24 @@ static void clu_event_refresh(wt_clu *c, uint32_t e) {
   clu_story_set(c, e, clu_story_key(c, ev));
 }
 
-static int clu_event_add(wt_clu *c, uint32_t e, uint32_t ai) {
+int clu_event_add(wt_clu *c, uint32_t e, uint32_t ai) {
   clu_event *ev = &c->evs[e];
   if (CLU_GROW(ev->mem, ev->n, ev->cap)) return -1;
   ev->mem[ev->n++] = ai;
   return 0;
 }
 
-static void clu_set_event(wt_clu *c, uint32_t ai, int64_t id) {
+void clu_set_event(wt_clu *c, uint32_t ai, int64_t id) {
   clu_art *a = &c->arts[ai];
   if (a->event == id) return;
   a->event = id;
   if (!(a->flags & CLU_A_DIRTY) && !CLU_GROW(c->dirty, c->ndirty, c->capdirty)) {
     a->flags |= CLU_A_DIRTY;
-    c->dirty[c->ndirty++] = ai;
+    c->dirty[c->ndirty++] = a->id;
   }
 }
 
-static void clu_redirect(wt_clu *c, int64_t from, int64_t to) {
+void clu_redirect(wt_clu *c, int64_t from, int64_t to) {
   if (from == to || from <= 0) return;
   uint32_t r = clu_map_get(&c->redir_by_id, (uint64_t)from);
   if (r == CLU_NONE) {
@@ -744,7 +696,8 @@ static void clu_compact(wt_clu *c, clu_list *l) {
   l->n = k;
 }
 
-/* Drop frozen articles from every posting and forget empty postings. */
+/* Drop frozen articles from every posting and forget empty postings;
+ * then their slots and the strings nobody names any more are free. */
 static void clu_sweep(wt_clu *c) {
   clu_list *np = malloc((c->nposts ? c->nposts : 1) * sizeof *np);
   clu_map nm = {0};
@@ -758,6 +711,10 @@ static void clu_sweep(wt_clu *c) {
     if (!l->n) {
       free(l->a);
       continue;
+    }
+    if (l->cap > 2 * l->n + 4) { /* give back what a long list no longer needs */
+      uint32_t *na = realloc(l->a, (l->n + 4) * sizeof *na);
+      if (na) l->a = na, l->cap = l->n + 4;
     }
     np[k] = *l;
     clu_map_put(&nm, c->post_by_key.k[i], k++);
@@ -775,6 +732,27 @@ static void clu_sweep(wt_clu *c) {
   clu_map_free(&c->by_hash);
   c->by_hash = nh;
   c->nfrozen_since_sweep = 0;
+  /* no posting names a pending slot now: they may be reused */
+  while (c->npending_arts &&
+         !CLU_GROW(c->free_arts, c->nfree_arts, c->capfree_arts))
+    c->free_arts[c->nfree_arts++] = c->pending_arts[--c->npending_arts];
+  clu_strs_recycle(c);
+}
+
+/* Reduce a live article to its compact record (article -> event). */
+static void clu_freeze_art(wt_clu *c, uint32_t ai) {
+  clu_art *a = &c->arts[ai];
+  for (uint32_t k = 0; k < a->ne; k++) clu_df(c, a->ents[k].id, -1);
+  for (uint32_t k = 0; k < a->nt; k++) clu_df(c, a->terms[k].id, -1);
+  clu_art_drop(c, a);
+  clu_map64_put(&c->frozen, (uint64_t)a->id, a->event);
+  if (a->dup_of) clu_map64_put(&c->frozen_dup, (uint64_t)a->id, a->dup_of);
+  clu_map_del(&c->art_by_id, (uint64_t)a->id);
+  a->flags = CLU_A_FROZEN;
+  if (!CLU_GROW(c->pending_arts, c->npending_arts, c->cappending_arts))
+    c->pending_arts[c->npending_arts++] = ai;
+  c->nactive--;
+  c->nfrozen_since_sweep++;
 }
 
 static void clu_freeze(wt_clu *c) {
@@ -785,20 +763,12 @@ static void clu_freeze(wt_clu *c) {
     clu_event *ev = &c->evs[it.ev];
     if (!ev->live || ev->frozen || ev->last_day != it.day) continue;
     ev->frozen = 1;
-    for (uint32_t i = 0; i < ev->n; i++) {
-      clu_art *a = &c->arts[ev->mem[i]];
-      for (uint32_t k = 0; k < a->ne; k++) clu_df(c, a->ents[k].id, -1);
-      for (uint32_t k = 0; k < a->nt; k++) clu_df(c, a->terms[k].id, -1);
-      free(a->parts);
-      a->parts = a->ents = a->terms = NULL;
-      a->mh = NULL;
-      a->np = a->ne = a->nt = 0;
-      a->flags |= CLU_A_FROZEN;
-      c->nactive--;
-      c->nfrozen_since_sweep++;
-    }
+    for (uint32_t i = 0; i < ev->n; i++) clu_freeze_art(c, ev->mem[i]);
+    free(ev->mem);
+    ev->mem = NULL;
+    ev->cap = 0;
   }
-  if (c->nfrozen_since_sweep > 10000 && c->nfrozen_since_sweep > c->nactive)
+  if (c->nfrozen_since_sweep > 4096 && c->nfrozen_since_sweep * 2 > c->nactive)
     clu_sweep(c);
 }
 
@@ -892,210 +862,6 @@ static uint32_t clu_candidates(wt_clu *c, uint32_t self, uint32_t *out) {
   return n;
 }
 
-/* --------------------------------------------------------- re-cluster */
-
-/* A neighbourhood being re-clustered: articles in content order, their
- * unit vectors, and the cluster link sums of average-link agglomeration. */
-typedef struct clu_nb {
-  uint32_t n;
-  uint32_t *art;
-  clu_vec *vec;
-  float *buf;
-  double *sum;     /* n*n: summed pair scores between clusters (roots) */
-  uint8_t *cannot; /* n*n: some pair across the two clusters cannot link */
-  uint32_t *root, *size;
-} clu_nb;
-
-static __thread const wt_clu *clu_sort_ctx; /* qsort has no context */
-static int clu_content_cmp(const void *a, const void *b) {
-  const clu_art *x = &clu_sort_ctx->arts[*(const uint32_t *)a];
-  const clu_art *y = &clu_sort_ctx->arts[*(const uint32_t *)b];
-  if (x->key != y->key) return x->key < y->key ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
-}
-
-static void clu_nb_free(clu_nb *nb) {
-  free(nb->art);
-  free(nb->vec);
-  free(nb->buf);
-  free(nb->sum);
-  free(nb->cannot);
-  free(nb->root);
-  free(nb->size);
-  memset(nb, 0, sizeof *nb);
-}
-
-/* Take ownership of art[0..n), sort it into content order and fill the
- * vectors.  -1 on allocation failure (nb is then freed). */
-static int clu_nb_init(const wt_clu *c, clu_nb *nb, uint32_t *art, uint32_t n) {
-  memset(nb, 0, sizeof *nb);
-  nb->art = art;
-  nb->n = n;
-  clu_sort_ctx = c;
-  qsort(art, n, sizeof *art, clu_content_cmp);
-  size_t nf = 0;
-  for (uint32_t i = 0; i < n; i++) nf += c->arts[art[i]].ne + c->arts[art[i]].nt;
-  nb->vec = malloc((n ? n : 1) * sizeof *nb->vec);
-  nb->buf = malloc((nf ? nf : 1) * sizeof *nb->buf);
-  if (!nb->vec || !nb->buf) {
-    clu_nb_free(nb);
-    return -1;
-  }
-  float *p = nb->buf;
-  for (uint32_t i = 0; i < n; i++) {
-    const clu_art *a = &c->arts[art[i]];
-    nb->vec[i].ew = p;
-    nb->vec[i].tw = p + a->ne;
-    p += a->ne + a->nt;
-    clu_vec_fill(c, a, nb->vec[i].ew, nb->vec[i].tw);
-  }
-  return 0;
-}
-
-static uint32_t clu_find(uint32_t *root, uint32_t i) {
-  while (root[i] != i) i = root[i] = root[root[i]];
-  return i;
-}
-
-/* Average-link agglomeration with cannot-link constraints; afterwards
- * clu_find(nb->root, i) is the cluster (its first member in content
- * order) of article i.  Exact copies, and near copies that may link, are
- * merged before anything else. */
-static int clu_nb_cluster(const wt_clu *c, clu_nb *nb) {
-  uint32_t n = nb->n;
-  nb->sum = calloc((size_t)n * n, sizeof *nb->sum);
-  nb->cannot = calloc((size_t)n * n, 1);
-  nb->root = malloc(n * sizeof *nb->root);
-  nb->size = malloc(n * sizeof *nb->size);
-  double *pair = malloc((size_t)n * n * sizeof *pair);
-  if (!nb->sum || !nb->cannot || !nb->root || !nb->size || !pair) {
-    free(pair);
-    return -1;
-  }
-  for (uint32_t i = 0; i < n; i++) nb->root[i] = i, nb->size[i] = 0;
-  for (uint32_t i = 0; i < n; i++)
-    for (uint32_t j = i + 1; j < n; j++) {
-      clu_score s;
-      clu_pair(&c->arts[nb->art[i]], &nb->vec[i], &c->arts[nb->art[j]],
-               &nb->vec[j], &s);
-      pair[(size_t)i * n + j] = s.cannot ? -1 : s.total;
-      if (s.dup == 1 || (s.dup == 2 && !s.cannot)) {
-        uint32_t ri = clu_find(nb->root, i), rj = clu_find(nb->root, j);
-        if (ri != rj) nb->root[ri > rj ? ri : rj] = ri < rj ? ri : rj;
-      }
-    }
-  for (uint32_t i = 0; i < n; i++) nb->size[clu_find(nb->root, i)]++;
-  for (uint32_t i = 0; i < n; i++)
-    for (uint32_t j = i + 1; j < n; j++) {
-      uint32_t ri = clu_find(nb->root, i), rj = clu_find(nb->root, j);
-      if (ri == rj) continue;
-      double v = pair[(size_t)i * n + j];
-      if (v < 0) {
-        nb->cannot[(size_t)ri * n + rj] = nb->cannot[(size_t)rj * n + ri] = 1;
-      } else {
-        nb->sum[(size_t)ri * n + rj] += v;
-        nb->sum[(size_t)rj * n + ri] += v;
-      }
-    }
-  free(pair);
-  for (;;) {
-    double best = -1;
-    uint32_t bi = 0, bj = 0;
-    for (uint32_t i = 0; i < n; i++) {
-      if (nb->root[i] != i) continue;
-      for (uint32_t j = i + 1; j < n; j++) {
-        if (nb->root[j] != j || nb->cannot[(size_t)i * n + j]) continue;
-        double avg = nb->sum[(size_t)i * n + j] / ((double)nb->size[i] * nb->size[j]);
-        if (avg >= CLU_THRESHOLD && avg > best) best = avg, bi = i, bj = j;
-      }
-    }
-    if (best < 0) break;
-    nb->root[bj] = bi;
-    nb->size[bi] += nb->size[bj];
-    for (uint32_t k = 0; k < n; k++) {
-      if (nb->root[k] != k || k == bi) continue;
-      nb->sum[(size_t)bi * n + k] += nb->sum[(size_t)bj * n + k];
-      nb->sum[(size_t)k * n + bi] = nb->sum[(size_t)bi * n + k];
-      if (nb->cannot[(size_t)bj * n + k])
-        nb->cannot[(size_t)bi * n + k] = nb->cannot[(size_t)k * n + bi] = 1;
-    }
-  }
-  return 0;
-}
-
-/* Give the clusters of nb event ids (see the file comment) and move the
- * articles.  Every old event of an nb article must have all its members
- * in nb. */
-static int clu_relabel(wt_clu *c, clu_nb *nb) {
-  uint32_t n = nb->n;
-  uint32_t *ev = malloc(n * sizeof *ev);     /* old event idx per article */
-  int64_t *cid = malloc(n * sizeof *cid);    /* id per cluster root */
-  uint32_t *olds = malloc(n * sizeof *olds); /* distinct old events */
-  uint32_t *cnt = calloc(n, sizeof *cnt);
-  if (!ev || !cid || !olds || !cnt) {
-    free(ev), free(cid), free(olds), free(cnt);
-    return -1;
-  }
-  uint32_t nold = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    cid[i] = 0;
-    ev[i] = clu_event_idx(c, c->arts[nb->art[i]].event);
-    if (ev[i] == CLU_NONE) continue;
-    uint32_t k = 0;
-    while (k < nold && olds[k] != ev[i]) k++;
-    if (k == nold) olds[nold++] = ev[i];
-  }
-  /* each old event's home: the cluster with most of its articles */
-  uint32_t *home = malloc((nold ? nold : 1) * sizeof *home);
-  if (!home) {
-    free(ev), free(cid), free(olds), free(cnt);
-    return -1;
-  }
-  for (uint32_t k = 0; k < nold; k++) {
-    memset(cnt, 0, n * sizeof *cnt);
-    uint32_t h = 0, hc = 0;
-    for (uint32_t i = 0; i < n; i++) {
-      if (ev[i] != olds[k]) continue;
-      uint32_t r = clu_find(nb->root, i);
-      if (++cnt[r] > hc || (cnt[r] == hc && r < h)) hc = cnt[r], h = r;
-    }
-    home[k] = h;
-    int64_t id = c->evs[olds[k]].id;
-    if (!cid[h] || id < cid[h]) cid[h] = id;
-  }
-  for (uint32_t i = 0; i < n; i++)
-    if (nb->root[i] == i && !cid[i]) cid[i] = c->next_id++;
-  for (uint32_t k = 0; k < nold; k++) {
-    clu_event *e = &c->evs[olds[k]];
-    e->n = 0;
-    if (cid[home[k]] != e->id) { /* merged into another: redirect */
-      clu_redirect(c, e->id, cid[home[k]]);
-      e->live = 0;
-      free(e->mem);
-      e->mem = NULL;
-      e->cap = 0;
-      clu_story_set(c, olds[k], 0);
-    }
-  }
-  int rc = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    int64_t id = cid[clu_find(nb->root, i)];
-    uint32_t e = clu_event_make(c, id);
-    if (e == CLU_NONE || clu_event_add(c, e, nb->art[i])) {
-      rc = -1;
-      continue;
-    }
-    clu_set_event(c, nb->art[i], id);
-  }
-  for (uint32_t i = 0; i < n; i++)
-    if (nb->root[i] == i) {
-      uint32_t e = clu_event_idx(c, cid[i]);
-      if (e != CLU_NONE) clu_event_refresh(c, e);
-    }
-  free(ev), free(cid), free(olds), free(cnt), free(home);
-  return rc;
-}
-
 /* --------------------------------------------------------------- add */
 
 typedef struct clu_evcand {
@@ -1131,7 +897,7 @@ static int64_t clu_attach(wt_clu *c, uint32_t ai, const clu_evcand *ec,
     for (uint32_t i = 0; i <= m; i++) {
       if (i == self) continue;
       clu_score s;
-      clu_pair(&c->arts[ai], &nb.vec[self], &c->arts[nb.art[i]], &nb.vec[i], &s);
+      clu_pair(c, &c->arts[ai], &nb.vec[self], &c->arts[nb.art[i]], &nb.vec[i], &s);
       cannot |= s.cannot;
       sum += s.total;
     }
@@ -1181,7 +947,7 @@ int64_t wt_clu_add(wt_clu *c, const wt_clu_doc *d) {
     if (i == self) continue;
     const clu_art *b = &c->arts[nb.art[i]];
     clu_score s;
-    clu_pair(a, &nb.vec[self], b, &nb.vec[i], &s);
+    clu_pair(c, a, &nb.vec[self], b, &nb.vec[i], &s);
     if (s.dup && (!dup_kind || s.dup < dup_kind ||
                   (s.dup == dup_kind && b->id < dup))) {
       dup = b->dup_of ? b->dup_of : b->id;
@@ -1253,8 +1019,15 @@ int wt_clu_restore(wt_clu *c, const wt_clu_doc *d, int64_t event) {
   uint32_t h = a->hash ? clu_map_get(&c->by_hash, a->hash) : CLU_NONE;
   if (h != CLU_NONE && h != ai) a->dup_of = c->arts[h].id;
   uint32_t e = clu_event_make(c, event);
-  if (e == CLU_NONE || clu_event_add(c, e, ai)) return -1;
+  if (e == CLU_NONE) return -1;
   a->event = event;
+  if (c->evs[e].frozen) { /* an old event: the article stays compact */
+    c->evs[e].n++;
+    c->evs[e].nind += !a->dup_of;
+    clu_freeze_art(c, ai);
+    return 0;
+  }
+  if (clu_event_add(c, e, ai)) return -1;
   clu_event_refresh(c, e);
   clu_freeze(c);
   return 0;
@@ -1271,8 +1044,9 @@ void wt_clu_restore_redirect(wt_clu *c, int64_t from, int64_t to) {
 /* ------------------------------------------------------------ queries */
 
 int64_t wt_clu_event_of(const wt_clu *c, int64_t article) {
-  uint32_t ai = article > 0 ? clu_map_get(&c->art_by_id, (uint64_t)article) : CLU_NONE;
-  return ai == CLU_NONE ? 0 : c->arts[ai].event;
+  uint32_t ai = clu_slot(c, article);
+  if (ai != CLU_NONE) return c->arts[ai].event;
+  return article > 0 ? clu_map64_get(&c->frozen, (uint64_t)article) : 0;
 }
 
 int64_t wt_clu_resolve(const wt_clu *c, int64_t event) {
@@ -1285,18 +1059,17 @@ int64_t wt_clu_resolve(const wt_clu *c, int64_t event) {
 }
 
 int64_t wt_clu_duplicate_of(const wt_clu *c, int64_t article) {
-  uint32_t ai = article > 0 ? clu_map_get(&c->art_by_id, (uint64_t)article) : CLU_NONE;
-  return ai == CLU_NONE ? 0 : c->arts[ai].dup_of;
+  uint32_t ai = clu_slot(c, article);
+  if (ai != CLU_NONE) return c->arts[ai].dup_of;
+  return article > 0 ? clu_map64_get(&c->frozen_dup, (uint64_t)article) : 0;
 }
 
 int wt_clu_event_size(const wt_clu *c, int64_t event, size_t *n_articles,
                       size_t *n_independent) {
   uint32_t e = clu_event_idx(c, wt_clu_resolve(c, event));
   if (e == CLU_NONE || !c->evs[e].live) return -1;
-  size_t ind = 0;
-  for (uint32_t i = 0; i < c->evs[e].n; i++) ind += !c->arts[c->evs[e].mem[i]].dup_of;
   if (n_articles) *n_articles = c->evs[e].n;
-  if (n_independent) *n_independent = ind;
+  if (n_independent) *n_independent = c->evs[e].nind;
   return 0;
 }
 
@@ -1327,9 +1100,9 @@ size_t wt_clu_story(const wt_clu *c, int64_t event, int64_t *out, size_t max) {
 void wt_clu_drain(wt_clu *c, wt_clu_assign_fn assign,
                   wt_clu_redirect_fn redirect, void *ud) {
   for (uint32_t i = 0; i < c->ndirty; i++) {
-    clu_art *a = &c->arts[c->dirty[i]];
-    a->flags &= ~(uint32_t)CLU_A_DIRTY;
-    if (assign) assign(ud, a->id, a->event);
+    uint32_t ai = clu_slot(c, c->dirty[i]);
+    if (ai != CLU_NONE) c->arts[ai].flags &= ~(uint32_t)CLU_A_DIRTY;
+    if (assign) assign(ud, c->dirty[i], wt_clu_event_of(c, c->dirty[i]));
   }
   c->ndirty = 0;
   for (uint32_t i = c->drained_redir; i < c->nredir; i++)
@@ -1337,71 +1110,3 @@ void wt_clu_drain(wt_clu *c, wt_clu_assign_fn assign,
   c->drained_redir = c->nredir;
 }
 
-/* ---------------------------------------------------------------- why */
-
-static void clu_why_day(wt_sb *out, const char *k, const clu_art *a) {
-  if (a->day == WT_NO_DAY) {
-    wt_sb_printf(out, "\"%s\":null", k);
-    return;
-  }
-  char iso[11];
-  wt_day_iso(a->day, iso);
-  wt_sb_printf(out, "\"%s\":{\"day\":\"%s\",\"conf\":%.2f}", k, iso, (double)a->conf);
-}
-
-int wt_clu_why(const wt_clu *c, int64_t a, int64_t b, wt_sb *out) {
-  uint32_t ia = a > 0 ? clu_map_get(&c->art_by_id, (uint64_t)a) : CLU_NONE;
-  uint32_t ib = b > 0 ? clu_map_get(&c->art_by_id, (uint64_t)b) : CLU_NONE;
-  if (ia == CLU_NONE || ib == CLU_NONE || !clu_alive(c, ia) || !clu_alive(c, ib))
-    return -1;
-  uint32_t *arts = malloc(2 * sizeof *arts);
-  if (!arts) return -1;
-  arts[0] = ia;
-  arts[1] = ib;
-  clu_nb nb;
-  if (clu_nb_init(c, &nb, arts, 2)) return -1;
-  uint32_t sa = nb.art[0] == ia ? 0 : 1;
-  const clu_art *x = &c->arts[ia], *y = &c->arts[ib];
-  clu_score s;
-  clu_pair(x, &nb.vec[sa], y, &nb.vec[1 - sa], &s);
-  clu_nb_free(&nb);
-  int same = x->event == y->event;
-  char verdict[160];
-  if (s.dup && same)
-    snprintf(verdict, sizeof verdict, "%s duplicate: same event, not independent",
-             s.dup == 1 ? "exact" : "near");
-  else if (s.cannot)
-    snprintf(verdict, sizeof verdict,
-             "cannot link: confident dates %d days apart (more than %d)", s.diff,
-             CLU_DATE_SLACK);
-  else if (same && s.total >= CLU_THRESHOLD)
-    snprintf(verdict, sizeof verdict, "same event: score above the threshold");
-  else if (same)
-    snprintf(verdict, sizeof verdict,
-             "same event through its other articles (average link)");
-  else if (s.total >= CLU_THRESHOLD)
-    snprintf(verdict, sizeof verdict,
-             "separate events: the pair links, but not on average with the "
-             "rest of the events, or a date conflict elsewhere");
-  else
-    snprintf(verdict, sizeof verdict, "separate events: score below the threshold");
-  wt_sb_printf(out, "{\"a\":%lld,\"b\":%lld,\"event_a\":%lld,\"event_b\":%lld,"
-               "\"same_event\":%s,\"scores\":{\"terms\":%.4f,\"entities\":%.4f,"
-               "\"participants\":%.4f,\"type\":%.2f,\"date_factor\":%.4f},"
-               "\"weights\":{\"terms\":0.35,\"entities\":0.30,"
-               "\"participants\":0.20,\"type\":0.15},\"dates\":{",
-               (long long)a, (long long)b, (long long)x->event, (long long)y->event,
-               same ? "true" : "false", s.terms, s.ents, s.parts, s.type,
-               s.date_factor);
-  clu_why_day(out, "a", x);
-  wt_sb_addc(out, ',');
-  clu_why_day(out, "b", y);
-  if (s.diff >= 0) wt_sb_printf(out, ",\"diff_days\":%d", s.diff);
-  wt_sb_printf(out, "},\"total\":%.4f,\"threshold\":%.2f,\"cannot_link\":%s,"
-               "\"duplicate\":\"%s\",\"verdict\":",
-               s.total, CLU_THRESHOLD, s.cannot ? "true" : "false",
-               s.dup == 1 ? "exact" : s.dup == 2 ? "near" : "none");
-  wt_sb_json_str(out, verdict, strlen(verdict));
-  wt_sb_addc(out, '}');
-  return out->toobig ? -1 : 0;
-}

@@ -30,6 +30,11 @@ typedef struct wt_clu_doc {
   uint64_t hash;     /* hash of the normalised body (exact duplicates) */
   int32_t day;       /* event day, WT_NO_DAY when unknown */
   float day_conf;    /* 0..1: stated dates high, inferred low */
+  int has_window;    /* day_min..day_max is set: */
+  int32_t day_min, day_max; /* plausible event days when none is stated
+                               (inclusive); used against confident dates */
+  const char *lang;  /* article language ("id", "en"), NULL or "" unknown:
+                        term vectors of two languages are not compared */
   const char *type;  /* event type id, or NULL */
   const char *const *participants; /* canonical entity ids */
   size_t n_participants;

@@ -2,7 +2,8 @@
  * features.c - the clustering features of one article, as JSON and back.
  *
  * wt_clu_features_json() reduces a processed doc to what clustering needs:
- * event day and its confidence, event type, participants, weighted entity
+ * event day and its confidence, the plausible window of an unstated
+ * event day, the language, event type, participants, weighted entity
  * ids (mention share, agencies and outlets left out), up to
  * FEAT_MAX_TERMS salient stems weighted by term frequency with a boost for
  * the title and the lead, a hash of the case-folded alphanumeric body (exact
@@ -167,7 +168,18 @@ int wt_clu_features_json(const wt_doc *doc, wt_sb *out) {
   } else {
     wt_sb_adds(out, "null");
   }
-  wt_sb_printf(out, ",\"day_conf\":%.3f,\"type\":", f->day != WT_NO_DAY ? (double)f->date_conf : 0.0);
+  wt_sb_printf(out, ",\"day_conf\":%.3f", f->day != WT_NO_DAY ? (double)f->date_conf : 0.0);
+  if (f->day_min != WT_NO_DAY && f->day_max != WT_NO_DAY && f->day_min <= f->day_max) {
+    char lo[11], hi[11];
+    wt_day_iso(f->day_min, lo);
+    wt_day_iso(f->day_max, hi);
+    wt_sb_printf(out, ",\"window\":[\"%s\",\"%s\"]", lo, hi);
+  }
+  if (doc->lang[0]) {
+    wt_sb_adds(out, ",\"lang\":");
+    wt_sb_json_str(out, doc->lang, strnlen(doc->lang, sizeof doc->lang));
+  }
+  wt_sb_adds(out, ",\"type\":");
   if (f->type)
     wt_sb_json_str(out, f->type, strlen(f->type));
   else
@@ -281,6 +293,16 @@ int wt_clu_doc_parse(const char *json, size_t n, int64_t article,
   out->day_conf = out->day == WT_NO_DAY ? 0.0f : feat_num(json_object_get(root, "day_conf"), 0.0f);
   if (out->day_conf > 1) out->day_conf = 1;
   out->type = feat_str(a, json_object_get(root, "type"));
+  out->lang = feat_str(a, json_object_get(root, "lang"));
+  v = json_object_get(root, "window");
+  if (json_is_array(v) && json_array_size(v) == 2 &&
+      json_is_string(json_array_get(v, 0)) && json_is_string(json_array_get(v, 1))) {
+    out->day_min = wt_day_parse(json_string_value(json_array_get(v, 0)));
+    out->day_max = wt_day_parse(json_string_value(json_array_get(v, 1)));
+    out->has_window = out->day_min != WT_NO_DAY && out->day_max != WT_NO_DAY &&
+                      out->day_min <= out->day_max;
+  }
+  if (!out->has_window) out->day_min = out->day_max = WT_NO_DAY;
 
   json_t *parts = json_object_get(root, "participants");
   size_t np = json_is_array(parts) ? json_array_size(parts) : 0;

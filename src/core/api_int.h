@@ -32,6 +32,7 @@ struct warta {
   char res_err[256];
   wt_clu *clu; /* NULL until needed; rebuilt from the store */
   char err[1024];
+  int64_t data_version; /* PRAGMA data_version seen by warta_sync */
 };
 
 /* Set the handle's error message; returns `code`. */

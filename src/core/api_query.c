@@ -19,6 +19,8 @@
   "e.id, e.day, e.type, e.participants_json, e.duration_minutes,"        \
   " e.n_articles, e.n_outlets, e.headline"
 #define EV_SORT "coalesce(e.day, 2147483647)"
+/* The newest-first key: unknown dates sort last going down as well. */
+#define EV_SORT_DESC "coalesce(e.day, -2147483647)"
 /* Articles read per entity timeline for the events they mention. */
 #define TIMELINE_MAX_ARTICLES 2000
 
@@ -151,7 +153,10 @@ int warta_events(warta *w, const warta_event_filter *f, char **jsonl) {
 
   wt_sb sql;
   wt_sb_init(&sql, 1 << 16);
-  wt_sb_adds(&sql, "SELECT " EV_COLS ", " EV_SORT " FROM events e"
+  const char *key = f->newest_first ? EV_SORT_DESC : EV_SORT;
+  wt_sb_adds(&sql, "SELECT " EV_COLS ", ");
+  wt_sb_adds(&sql, key);
+  wt_sb_adds(&sql, " FROM events e"
                    " WHERE e.redirect_to IS NULL AND e.n_articles > 0");
   if (since != WT_NO_DAY) wt_sb_adds(&sql, " AND e.day >= ?1");
   if (until != WT_NO_DAY) wt_sb_adds(&sql, " AND e.day <= ?2");
@@ -168,10 +173,14 @@ int warta_events(warta *w, const warta_event_filter *f, char **jsonl) {
     wt_sb_adds(&sql, " AND e.id IN (SELECT a.event_id FROM article_fts"
                      " JOIN articles a ON a.id = article_fts.rowid"
                      " WHERE article_fts MATCH ?6)");
-  if (f->cursor && *f->cursor)
+  if (f->cursor && *f->cursor && f->newest_first)
+    wt_sb_adds(&sql, " AND (" EV_SORT_DESC " < ?7 OR (" EV_SORT_DESC " = ?7"
+                     " AND e.id < ?8))");
+  else if (f->cursor && *f->cursor)
     wt_sb_adds(&sql, " AND (" EV_SORT " > ?7 OR (" EV_SORT " = ?7"
                      " AND e.id > ?8))");
-  wt_sb_adds(&sql, " ORDER BY " EV_SORT ", e.id");
+  wt_sb_adds(&sql, f->newest_first ? " ORDER BY " EV_SORT_DESC " DESC, e.id DESC"
+                                   : " ORDER BY " EV_SORT ", e.id");
   if (f->limit > 0) wt_sb_adds(&sql, " LIMIT ?9");
   sqlite3_stmt *st = query_prepare(w, sql.s);
   wt_sb_free(&sql);

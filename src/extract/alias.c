@@ -10,7 +10,8 @@
  *   roles: a role phrase without a name ("Presiden Rusia" after "Presiden
  *     Rusia Vladimir Putin") refers to the person who held that role
  *     earlier in the article, else to the holder in data/extract/roles.tsv
- *     on the article's reference day (WT_MEN_ROLE);
+ *     on the article's reference day, or with a weak reference on the
+ *     latest day the text states (WT_MEN_ROLE);
  *   compaction: dead mentions go, entities without mentions go, mentions
  *     are sorted by position, entity indices renumbered, n_mentions and
  *     first filled, and each token's mention index refreshed.
@@ -111,8 +112,30 @@ static int32_t al_role_holder(const x_ctx *c, const char *s, size_t n,
   return incumbent;
 }
 
+/* The day roles are read at: the reference day when the report's own
+ * (publication, crawl, a stated date); with a weak reference (a file's
+ * time, none), the latest day the text states without it, which is
+ * nearer the event than the day a file was saved. */
+static int32_t al_role_day(const x_ctx *c) {
+  const wt_doc *d = c->d;
+  if (d->ref_how && strcmp(d->ref_how, "file-mtime") != 0 &&
+      strcmp(d->ref_how, "none") != 0)
+    return d->ref_day;
+  int32_t day = WT_NO_DAY;
+  for (size_t i = 0; i < d->timexes.n; i++) {
+    const wt_timex *x = &d->timexes.v[i];
+    if (x->type == WT_TX_DATE && !x->relative && x->tense <= 0 &&
+        x->day_hi != WT_NO_DAY && (day == WT_NO_DAY || x->day_hi > day))
+      day = x->day_hi;
+  }
+  if (day != WT_NO_DAY && d->ref_day != WT_NO_DAY && day > d->ref_day)
+    day = d->ref_day;
+  return day != WT_NO_DAY ? day : d->ref_day;
+}
+
 static int al_roles(x_ctx *c) {
   wt_doc *d = c->d;
+  int32_t day = al_role_day(c);
   for (size_t k = 0; k < c->rolemen.n; k++) {
     const x_rolemen *rm = &c->rolemen.v[k];
     const char *s = c->s + rm->s;
@@ -129,7 +152,7 @@ static int al_roles(x_ctx *c) {
       if (n >= sizeof buf) continue;
       memcpy(buf, s, n);
       buf[n] = '\0';
-      int32_t g = al_role_holder(c, buf, n, d->ref_day);
+      int32_t g = al_role_holder(c, buf, n, day);
       if (g < 0) continue;
       ent = x_entity(c, g, NULL, NULL, 0);
       if (ent < 0) return -1;

@@ -242,6 +242,10 @@ size_t x_tok_match(const x_ctx *c, const x_trie *t, size_t ti, int32_t *val) {
   return ti;
 }
 
+int x_tok_class(const x_ctx *c, size_t ti, int cls) {
+  return x_tok_match(c, &c->r->words[cls], ti, NULL) > ti;
+}
+
 int32_t x_entity(x_ctx *c, int32_t gaz, const char *id, const char *name,
                  wt_ent_type type) {
   wt_doc *d = c->d;

@@ -30,6 +30,7 @@
  * quote's cue, becomes a frame with tense from the main day, the clause
  * as summary and a type where a cue matches.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "xint.h"
@@ -37,9 +38,8 @@
 #define FR_LEAD 4          /* lead sentences */
 #define FR_MAX_PART 4
 #define FR_SUMMARY_MAX 200
-
-static const char *const fr_lasting[] = {"berlangsung", "lasted", "selama",
-                                         "durasi", NULL};
+#define FR_AFTER_DAYS 7   /* "shortly after X": within a week of X */
+#define FR_REPORT_DAYS 7  /* an unstated event day: the week before the report */
 
 typedef WT_VEC(wt_place_of) fr_place_vec;
 
@@ -94,11 +94,6 @@ static int fr_has_type_cue(const x_ctx *c, size_t q, int32_t type) {
   return 0;
 }
 
-static int fr_interactive(const char *id) {
-  return strcmp(id, "video_call") == 0 || strcmp(id, "phone_call") == 0 ||
-         strcmp(id, "meeting") == 0;
-}
-
 static int fr_is_subord(const x_ctx *c, size_t ti) {
   return x_tok_match(c, &c->r->subords, ti, NULL) > ti;
 }
@@ -123,6 +118,113 @@ static void fr_persons(const x_ctx *c, size_t q, int32_t *parts, size_t *np) {
   }
 }
 
+/* Is the entity mentioned at token k a state as a whole: a country, an
+ * international body, a government named as such ("Pemerintah
+ * Indonesia"), a seat of government standing for one?  States act through
+ * people; they are participants only when no one is named. */
+static int fr_state(const x_ctx *c, size_t k, int32_t e) {
+  uint32_t tags = x_ent_tags(c, e);
+  int32_t g = c->egaz.v[e];
+  return (tags & (XT_COUNTRY | XT_IO | XT_MILITARY)) ||
+         (g >= 0 && c->r->ents[g].metonym) ||
+         ((tags & XT_GOVERNMENT) && x_tok_class(c, k, XW_STATE));
+}
+
+/* Is the mention at token k named as a place ("di Jakarta", "di kantor
+ * BPS", "at the central bank's headquarters")?  A place word right before
+ * it, or before one lower-case word before it. */
+static int fr_locative(const x_ctx *c, size_t k, size_t first) {
+  /* "dari/from" also says whom one belongs to ("koordinator dari ...") */
+  if (k > first && x_tok_class(c, k - 1, XW_LOC) &&
+      !x_tok_class(c, k - 1, XW_FROM))
+    return 1;
+  return k > first + 1 && c->t[k - 1].kind == XK_WORD &&
+         !(c->t[k - 1].flags & XF_CAP) && x_tok_class(c, k - 2, XW_LOC) &&
+         !x_tok_class(c, k - 2, XW_FROM);
+}
+
+/* Institutions acting in sentence q (up to a subordinate clause): an
+ * organisation, not a medium, not named as a place; states too when
+ * `states`; only non-state bodies when `civil`. */
+static void fr_orgs(const x_ctx *c, size_t q, int states, int civil,
+                    int32_t *parts, size_t *np) {
+  const wt_doc *d = c->d;
+  for (size_t k = c->sent_tok[q]; k < c->sent_tok[q + 1]; k++) {
+    if (fr_is_subord(c, k)) break;
+    int32_t m = c->t[k].men;
+    if (m < 0 || (k > c->sent_tok[q] && c->t[k - 1].men == m)) continue;
+    int32_t e = d->mentions.v[m].entity;
+    const wt_entity *en = &d->entities.v[e];
+    uint32_t tags = x_ent_tags(c, e);
+    /* a country after "in" may be the target ("strikes in southern
+     * Lebanon"); an institution there is only where it happened */
+    if ((fr_locative(c, k, c->sent_tok[q]) && !(tags & XT_COUNTRY)) ||
+        (en->flags & WT_ENTF_AGENCY) ||
+        (tags & XT_MEDIA))
+      continue;
+    int st = fr_state(c, k, e);
+    if (st ? !states
+           : en->type != WT_ENT_ORG ||
+                 (civil && (tags & (XT_GOVERNMENT | XT_MINISTRY))))
+      continue;
+    fr_add_part(c->d, parts, np, e);
+  }
+}
+
+/* Persons named in the title, in order. */
+static void fr_title_persons(const x_ctx *c, int32_t *parts, size_t *np) {
+  const wt_extract_res *r = c->r;
+  const char *t = c->d->title.value;
+  size_t tl = t ? strlen(t) : 0;
+  for (size_t i = 0; i < tl; i++) {
+    if (!x_word_at(t, tl, i) || x_word_before(t, i)) continue;
+    int32_t al;
+    size_t e = x_gaz_match(r, t, tl, i, &al);
+    if (!e) continue;
+    int32_t g = r->aliases[al].ent;
+    for (size_t k = 0; k < c->d->entities.n; k++)
+      if (c->egaz.v[k] == g && c->d->entities.v[k].type == WT_ENT_PERSON)
+        fr_add_part(c->d, parts, np, (int32_t)k);
+    i = e - 1;
+  }
+}
+
+/* The main event's participants (see the file comment). */
+static int fr_participants(x_ctx *c, size_t ev, const uint8_t *trig,
+                           int32_t type) {
+  wt_doc *d = c->d;
+  wt_frame *f = &d->frame;
+  uint8_t actors = c->r->types[type].actors;
+  size_t lead = c->ns < FR_LEAD + 2 ? c->ns : FR_LEAD + 2;
+  int32_t parts[FR_MAX_PART];
+  size_t np = 0;
+  if (actors == XA_NONE) return 0;
+  if (actors == XA_ORG || actors == XA_CIVIL) {
+    int civil = actors == XA_CIVIL;
+    fr_orgs(c, ev, 0, civil, parts, &np);
+    for (size_t q = 0; !np && q < lead; q++) fr_orgs(c, q, 0, civil, parts, &np);
+    if (np > 1) np = 1; /* the institution: its organs named after it are it */
+  }
+  if (!np) fr_persons(c, ev, parts, &np);
+  if (actors == XA_PAIR && np < 2) {
+    fr_title_persons(c, parts, &np);
+    for (size_t q = 0; np < 2 && q < lead; q++) fr_persons(c, q, parts, &np);
+  }
+  /* nobody in the main sentence: the people named in the other sentences
+   * of the lead that speak of the event ("Penandatanganan dilakukan oleh
+   * ..."), then the institutions and states acting in the main one */
+  for (size_t q = 0; !np && q < lead; q++)
+    if (trig[q]) fr_persons(c, q, parts, &np);
+  if (!np) fr_orgs(c, ev, 1, 0, parts, &np);
+  if (np) {
+    f->participants = wt_arena_alloc(d->arena, np * sizeof *parts);
+    if (!f->participants) return -1;
+    memcpy(f->participants, parts, np * sizeof *parts);
+    f->n_participants = np;
+  }
+  return 0;
+}
+
 static size_t fr_sent_of(const x_ctx *c, uint32_t off) {
   size_t ti = x_tok_at(c, off);
   if (ti >= c->nt) return c->ns ? c->ns - 1 : 0;
@@ -143,6 +245,18 @@ static int fr_day_gran(const wt_timex *x) {
          x->day_lo == x->day_hi;
 }
 
+/* Is the reference weak (a file's time, or none)?  Then a relative
+ * expression ("kemarin", "pada hari yang sama") was resolved against a
+ * day the report need not have been written on, and is no evidence. */
+static int fr_weak_ref(const wt_doc *d) {
+  return !d->ref_how || strcmp(d->ref_how, "file-mtime") == 0 ||
+         strcmp(d->ref_how, "none") == 0;
+}
+
+static int fr_usable(const wt_doc *d, const wt_timex *x) {
+  return x->day_lo != WT_NO_DAY && !(x->relative && fr_weak_ref(d));
+}
+
 static void fr_date(x_ctx *c, const uint8_t *trig) {
   wt_doc *d = c->d;
   wt_frame *f = &d->frame;
@@ -150,7 +264,7 @@ static void fr_date(x_ctx *c, const uint8_t *trig) {
   for (int pass = 0; pass < 2 && f->day == WT_NO_DAY; pass++) {
     for (size_t i = 0; i < d->timexes.n; i++) {
       const wt_timex *x = &d->timexes.v[i];
-      if (!fr_day_gran(x)) continue;
+      if (!fr_day_gran(x) || !fr_usable(d, x)) continue;
       size_t q = fr_sent_of(c, x->span.start);
       int in = pass == 0 ? trig[q] : q < FR_LEAD && !trig[q];
       if (!in) continue;
@@ -184,10 +298,70 @@ static void fr_date(x_ctx *c, const uint8_t *trig) {
   }
 }
 
+/* The latest year a reference-free statement of the text points at:
+ * *lo the earliest day the report can have been written (the start of the
+ * latest period it speaks of in the past; the day after a year it gives a
+ * full-year figure for), returns that latest year, or 0. */
+static int fr_text_years(const x_ctx *c, int32_t *lo) {
+  const wt_doc *d = c->d;
+  int latest = 0;
+  *lo = WT_NO_DAY;
+  for (size_t i = 0; i < d->timexes.n; i++) {
+    const wt_timex *x = &d->timexes.v[i];
+    if (x->type != WT_TX_DATE || x->relative || x->tense > 0 ||
+        x->day_lo == WT_NO_DAY)
+      continue;
+    int y, m, dd;
+    wt_civil_from_days(x->day_hi, &y, &m, &dd);
+    if (y > latest) latest = y;
+    if (*lo == WT_NO_DAY || x->day_lo > *lo) *lo = x->day_lo;
+  }
+  for (size_t i = 0; i < d->figures.n; i++) {
+    const char *p = d->figures.v[i].period;
+    if (!p || strlen(p) != 4 || p[0] < '1' || p[0] > '2') continue;
+    int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
+            (p[3] - '0');
+    int32_t after = wt_days_from_civil(y + 1, 1, 1);
+    if (*lo == WT_NO_DAY || after > *lo) *lo = after;
+    if (y > latest) latest = y;
+  }
+  return latest;
+}
+
+/* The plausible window of the main event's day (docs/extract.md, "Date
+ * window"). */
+static void fr_window(x_ctx *c) {
+  wt_doc *d = c->d;
+  wt_frame *f = &d->frame;
+  if (f->day != WT_NO_DAY && f->timex >= 0) {
+    f->day_min = f->day_max = f->day;
+    return;
+  }
+  if (f->day != WT_NO_DAY && f->date_how &&
+      strcmp(f->date_how, "inferred:after-anchor") == 0) {
+    f->day_min = f->day;
+    f->day_max = f->day + FR_AFTER_DAYS;
+  } else if (f->day != WT_NO_DAY) { /* the reference day */
+    f->day_min = f->day - FR_REPORT_DAYS;
+    f->day_max = f->day;
+  } else {
+    int32_t lo;
+    int y = fr_text_years(c, &lo);
+    if (y) {
+      f->day_min = lo;
+      f->day_max = wt_days_from_civil(y + 1, 12, 31);
+    }
+  }
+  /* a page saved to a file was written before the file */
+  int32_t saved = d->crawled.day;
+  if (saved != WT_NO_DAY && (f->day_max == WT_NO_DAY || saved < f->day_max) &&
+      (f->day_min == WT_NO_DAY || saved >= f->day_min))
+    f->day_max = saved;
+}
+
 static int fr_lasting_sent(const x_ctx *c, size_t q) {
   for (size_t k = c->sent_tok[q]; k < c->sent_tok[q + 1]; k++)
-    for (int w = 0; fr_lasting[w]; w++)
-      if (x_tok_is(c, k, fr_lasting[w])) return 1;
+    if (x_tok_class(c, k, XW_LASTING)) return 1;
   return 0;
 }
 
@@ -220,7 +394,7 @@ static int fr_places(x_ctx *c, size_t q, fr_place_vec *out) {
   wt_doc *d = c->d;
   const wt_frame *f = &d->frame;
   for (size_t k = c->sent_tok[q]; k < c->sent_tok[q + 1]; k++) {
-    if (!x_tok_is(c, k, "dari") && !x_tok_is(c, k, "from")) continue;
+    if (!x_tok_class(c, k, XW_FROM)) continue;
     size_t a = k + 1, b = a;
     int32_t owner = -1, place = -1;
     uint32_t cut_s = 0, cut_e = 0;
@@ -277,23 +451,58 @@ static int fr_places(x_ctx *c, size_t q, fr_place_vec *out) {
   return 0;
 }
 
+/* The clause of sentence q holding byte off: clauses are cut at a
+ * comma or semicolon followed by a clause word ("..., sementara Xi
+ * mengunjungi Moskow pada Mei tahun lalu").  Token range in *a, *b. */
+static void fr_clause(const x_ctx *c, size_t q, uint32_t off, size_t *a,
+                      size_t *b) {
+  *a = c->sent_tok[q];
+  *b = c->sent_tok[q + 1];
+  for (size_t k = c->sent_tok[q] + 1; k + 1 < c->sent_tok[q + 1]; k++) {
+    if (c->t[k].kind != XK_PUNCT ||
+        (c->s[c->t[k].s] != ',' && c->s[c->t[k].s] != ';') ||
+        !x_tok_class(c, k + 1, XW_CLAUSE))
+      continue;
+    if (c->t[k].s < off) {
+      *a = k + 1;
+    } else {
+      *b = k;
+      break;
+    }
+  }
+}
+
+/* Does the timex name its day with digits ("Senin 20 Januari lalu")
+ * rather than only by reference to another day ("sehari sebelumnya")? */
+static int fr_explicit(const wt_doc *d, const wt_timex *x) {
+  for (uint32_t i = x->span.start; i < x->span.end; i++)
+    if (d->body[i] >= '0' && d->body[i] <= '9') return 1;
+  return 0;
+}
+
 static int fr_secondary(x_ctx *c, const uint8_t *trig) {
   wt_doc *d = c->d;
   const wt_frame *mf = &d->frame;
-  long last_sent = -1;
+  size_t last_a = SIZE_MAX, last_q = SIZE_MAX;
   for (size_t i = 0; i < d->timexes.n; i++) {
     const wt_timex *x = &d->timexes.v[i];
     if (x->type != WT_TX_DATE || x->gran < WT_G_HALF ||
-        (int32_t)i == mf->timex || x->day_lo == WT_NO_DAY)
+        (int32_t)i == mf->timex || !fr_usable(d, x))
       continue;
-    size_t q = fr_sent_of(c, x->span.start);
-    if ((long)q == last_sent) {
-      /* one event per sentence: an absolute date beats a relative one */
+    size_t q = fr_sent_of(c, x->span.start), ca, cb;
+    fr_clause(c, q, x->span.start, &ca, &cb);
+    if (q == last_q && ca == last_a) {
+      /* one event per clause: an absolute date beats a relative one, a
+       * date in digits one named only by reference to another day */
       wt_frame *pf = &d->secondary.v[d->secondary.n - 1];
-      if (pf->timex >= 0 && d->timexes.v[pf->timex].relative && !x->relative) {
+      const wt_timex *px = pf->timex >= 0 ? &d->timexes.v[pf->timex] : NULL;
+      if (px && ((px->relative && !x->relative) ||
+                 (!fr_explicit(d, px) && fr_explicit(d, x)))) {
         pf->timex = (int32_t)i;
         pf->date_value = x->value;
         pf->day = fr_day_gran(x) ? x->day_lo : WT_NO_DAY;
+        if (mf->day != WT_NO_DAY)
+          pf->tense = x->day_hi < mf->day ? -1 : x->day_lo > mf->day ? 1 : 0;
       }
       continue;
     }
@@ -310,10 +519,13 @@ static int fr_secondary(x_ctx *c, const uint8_t *trig) {
     wt_frame *f = WT_VEC_PUSH(d->arena, &d->secondary);
     if (!f) return -1;
     wt_frame_init(f);
-    last_sent = (long)q;
+    last_q = q;
+    last_a = ca;
     int32_t ty = -1;
     wt_span sp = {0, 0};
-    if (fr_cues(c->r, c->s, c->sent[q].start, c->sent[q].end, &ty, &sp) > 0) {
+    uint32_t b0 = ca > c->sent_tok[q] ? c->t[ca].s : c->sent[q].start;
+    uint32_t e = cb < c->sent_tok[q + 1] ? c->t[cb - 1].e : c->sent[q].end;
+    if (fr_cues(c->r, c->s, b0, e, &ty, &sp) > 0) {
       f->type = c->r->types[ty].id;
       f->trigger = sp;
     }
@@ -328,14 +540,12 @@ static int fr_secondary(x_ctx *c, const uint8_t *trig) {
       f->tense = x->tense;
     if (f->tense == 0 && fr_subordinate(c, q, x->span.start)) f->tense = -1;
     f->evidence = c->sent[q];
-    uint32_t e = c->sent[q].end;
-    if (e - c->sent[q].start > FR_SUMMARY_MAX) {
-      e = c->sent[q].start + FR_SUMMARY_MAX;
-      while (e > c->sent[q].start && ((unsigned char)c->s[e] & 0xC0) == 0x80)
-        e--;
+    /* the summary is the clause (the sentence when it is not cut) */
+    if (e - b0 > FR_SUMMARY_MAX) {
+      e = b0 + FR_SUMMARY_MAX;
+      while (e > b0 && ((unsigned char)c->s[e] & 0xC0) == 0x80) e--;
     }
-    f->summary = wt_arena_strndup(d->arena, c->s + c->sent[q].start,
-                                  e - c->sent[q].start);
+    f->summary = wt_arena_strndup(d->arena, c->s + b0, e - b0);
     int32_t parts[FR_MAX_PART];
     size_t np = 0;
     fr_persons(c, q, parts, &np);
@@ -370,9 +580,11 @@ int x_frame_build(x_ctx *c) {
   }
   uint8_t *trig = wt_arena_alloc(d->arena, c->ns + 1);
   if (!trig) return -1;
+  memset(trig, 0, c->ns + 1);
   if (best.type < 0) {
     fr_date(c, trig);
-    return 0;
+    fr_window(c);
+    return fr_secondary(c, trig);
   }
   f->type = r->types[best.type].id;
   long first_trig = -1;
@@ -391,46 +603,9 @@ int x_frame_build(x_ctx *c) {
   long ev = best.sent >= 0 ? best.sent : first_trig >= 0 ? first_trig : 0;
   if (c->ns) f->evidence = c->sent[ev];
 
-  /* participants */
-  int32_t parts[FR_MAX_PART];
-  size_t np = 0;
-  if (c->ns) fr_persons(c, (size_t)ev, parts, &np);
-  int two = fr_interactive(f->type);
-  if (two && np < 2 && d->title.value) {
-    const char *t = d->title.value;
-    size_t tl = strlen(t);
-    for (size_t i = 0; i < tl; i++) {
-      if (!x_word_at(t, tl, i) || x_word_before(t, i)) continue;
-      int32_t al;
-      size_t e = x_gaz_match(r, t, tl, i, &al);
-      if (!e) continue;
-      int32_t g = r->aliases[al].ent;
-      for (size_t k = 0; k < d->entities.n; k++)
-        if (c->egaz.v[k] == g && d->entities.v[k].type == WT_ENT_PERSON)
-          fr_add_part(d, parts, &np, (int32_t)k);
-      i = e - 1;
-    }
-  }
-  for (size_t q = 0; two && np < 2 && q < c->ns && q < FR_LEAD + 2; q++)
-    fr_persons(c, q, parts, &np);
-  if (!np && c->ns) { /* no person: countries and organisations */
-    for (size_t k = c->sent_tok[ev]; k < c->sent_tok[ev + 1]; k++) {
-      int32_t m = c->t[k].men;
-      if (m < 0 || fr_is_subord(c, k)) continue;
-      int32_t e = d->mentions.v[m].entity;
-      uint32_t tags = x_ent_tags(c, e);
-      if ((tags & (XT_COUNTRY | XT_IO | XT_GOVERNMENT | XT_MINISTRY)) ||
-          (c->egaz.v[e] >= 0 && r->ents[c->egaz.v[e]].metonym))
-        fr_add_part(d, parts, &np, e);
-    }
-  }
-  if (np) {
-    f->participants = wt_arena_alloc(d->arena, np * sizeof *parts);
-    if (!f->participants) return -1;
-    memcpy(f->participants, parts, np * sizeof *parts);
-    f->n_participants = np;
-  }
+  if (c->ns && fr_participants(c, (size_t)ev, trig, best.type) < 0) return -1;
   fr_date(c, trig);
+  fr_window(c);
   fr_duration(c, trig);
   fr_place_vec places = {0};
   for (size_t q = 0; q < c->ns; q++)

@@ -547,15 +547,20 @@ static int gaz_kv_line(void *ud, char *line, size_t len, int lineno) {
 
 static int gaz_type_line(void *ud, char *line, size_t len, int lineno) {
   wt_extract_res *r = ud;
-  char *f[5] = {0};
-  int k = wt_split_tabs(line, f, 5);
+  char *f[6] = {0};
+  int k = wt_split_tabs(line, f, 6);
   if (k < 4) return 0;
   GAZ_GROW(r, r->types, r->n_types, r->cap_types);
   x_evtype *ty = &r->types[r->n_types];
   ty->id = wt_arena_strdup(r->arena, f[0]);
   ty->label = wt_arena_strdup(r->arena, f[1]);
   ty->priority = atoi(f[2]);
-  for (int c = 3; c < k; c++) {
+  static const char *const actors[] = {"person", "pair", "org", "civil",
+                                       "none"};
+  ty->actors = XA_PERSON;
+  for (uint8_t a = 0; k >= 6 && a < sizeof actors / sizeof *actors; a++)
+    if (strcmp(f[5], actors[a]) == 0) ty->actors = a;
+  for (int c = 3; c < k && c < 5; c++) {
     char *p = f[c];
     while (*p) {
       char *bar = strchr(p, '|');
@@ -567,6 +572,21 @@ static int gaz_type_line(void *ud, char *line, size_t len, int lineno) {
     }
   }
   r->n_types++;
+  return 0;
+}
+
+/* "word <TAB> class": into the trie of that class (unknown classes are
+ * skipped). */
+static int gaz_word_line(void *ud, char *line, size_t len, int lineno) {
+  static const char *const classes[XW_N] = {
+      "pron", "loc", "lasting", "from", "that", "to", "asis", "clause",
+      "state"};
+  wt_extract_res *r = ud;
+  char *f[2] = {0};
+  if (wt_split_tabs(line, f, 2) < 2 || !*f[0]) return 0;
+  for (int i = 0; i < XW_N; i++)
+    if (strcmp(f[1], classes[i]) == 0)
+      return x_trie_add(&r->words[i], f[0], strlen(f[0]), 0) < 0 ? -1 : 0;
   return 0;
 }
 
@@ -602,7 +622,9 @@ static int gaz_lists_load(wt_extract_res *r, char *err, size_t errlen) {
                     errlen) ||
       wt_data_lines("extract/source-cues-en.txt", gaz_kv_line, &cl, err,
                     errlen) ||
-      wt_data_lines("extract/event-types.tsv", gaz_type_line, r, err, errlen))
+      wt_data_lines("extract/event-types.tsv", gaz_type_line, r, err, errlen) ||
+      wt_data_lines("extract/function-words.txt", gaz_word_line, r, err,
+                    errlen))
     return -1;
   return 0;
 }
@@ -654,6 +676,7 @@ void wt_extract_free(wt_extract_res *r) {
                      &r->cue_trie,  &r->type_cues};
   for (size_t i = 0; i < sizeof tries / sizeof *tries; i++)
     x_trie_free(tries[i]);
+  for (int i = 0; i < XW_N; i++) x_trie_free(&r->words[i]);
   for (size_t i = 0; i < r->n_verbs; i++) free((char *)r->verbs[i].norm);
   for (size_t i = 0; i < r->n_cues; i++) free((char *)r->cues[i].norm);
   free(r->verbs);

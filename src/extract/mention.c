@@ -28,6 +28,13 @@ static int mn_in(const x_ctx *c, const x_trie *t, size_t ti) {
 }
 
 /* A capitalised word that may be (part of) a personal name. */
+/* Is token ti a Roman numeral ("II" in "kuartal II/2025", "XI")? */
+static int mn_roman(const x_ctx *c, size_t ti) {
+  for (uint32_t i = c->t[ti].s; i < c->t[ti].e; i++)
+    if (!strchr("IVXLCDM", c->s[i])) return 0;
+  return 1;
+}
+
 static int mn_namelike(const x_ctx *c, size_t ti) {
   if (ti >= c->nt) return 0;
   const x_tok *t = &c->t[ti];
@@ -290,14 +297,12 @@ static int mn_sequences(x_ctx *c) {
   const wt_extract_res *r = c->r;
   uint8_t *heading = mn_headings(c);
   if (!heading) return -1;
-  static const char *const loc[] = {"di", "ke", "dari", "in", "at", "to",
-                                    "from", "kota", NULL};
   for (size_t ti = 0; ti < c->nt; ti++) {
     const x_tok *t = &c->t[ti];
     if (heading[t->sent]) continue;
     int allcap = (t->flags & XF_ALLCAP) && t->men < 0 &&
                  !(t->flags & (XF_USED | XF_URL)) &&
-                 !mn_in(c, &r->not_names, ti);
+                 !mn_in(c, &r->not_names, ti) && !mn_roman(c, ti);
     if (!mn_namelike(c, ti) && !allcap) continue;
     size_t tj = allcap && !mn_namelike(c, ti) ? ti + 1
                                               : mn_name_run(c, ti, MN_MAX_SEQ);
@@ -317,8 +322,7 @@ static int mn_sequences(x_ctx *c) {
     } else if (allcap && tj == ti + 1) {
       type = WT_ENT_ORG;
     } else if (ti > 0 && c->t[ti - 1].kind == XK_WORD) {
-      for (int k = 0; loc[k]; k++)
-        if (x_tok_is(c, ti - 1, loc[k])) type = WT_ENT_PLACE;
+      if (x_tok_class(c, ti - 1, XW_LOC)) type = WT_ENT_PLACE;
     }
     int32_t ent = mn_rule_entity(c, ti, tj, type);
     if (ent < 0 ||

@@ -37,9 +37,6 @@ typedef struct qt_mark {
   uint8_t fam, can_open, can_close;
 } qt_mark;
 
-static const char *const qt_pronouns[] = {"ia", "dia", "beliau", "he", "she",
-                                          "they", "mereka", NULL};
-
 static void qt_classify(const x_ctx *c, size_t ti, qt_mark *m) {
   const x_tok *t = &c->t[ti];
   const unsigned char *p = (const unsigned char *)c->s + t->s;
@@ -76,9 +73,7 @@ static void qt_classify(const x_ctx *c, size_t ti, qt_mark *m) {
 }
 
 static int qt_pronoun(const x_ctx *c, size_t ti) {
-  for (int k = 0; qt_pronouns[k]; k++)
-    if (x_tok_is(c, ti, qt_pronouns[k])) return 1;
-  return 0;
+  return x_tok_class(c, ti, XW_PRON);
 }
 
 static int32_t qt_ent_of(const x_ctx *c, size_t ti) {
@@ -169,7 +164,7 @@ static int qt_after(const x_ctx *c, size_t close, uint32_t qstart,
     p++;
   if (p >= c->nt || memchr(c->s + c->t[close].e, '\n', c->t[p].s - c->t[close].e))
     return 0;
-  if (x_tok_is(c, p, "demikian") || x_tok_is(c, p, "seperti")) p++;
+  if (x_tok_class(c, p, XW_ASIS)) p++;
   size_t v = qt_verb(c, p, vi);
   if (v > p) {
     cue->start = c->t[p].s;
@@ -412,7 +407,7 @@ static int qt_indirect(x_ctx *c, const uint8_t *has_quote) {
           }
         }
         /* "mengatakan kepada Putin": skip the addressee */
-        if (x_tok_is(c, from, "kepada") || x_tok_is(c, from, "to")) {
+        if (x_tok_class(c, from, XW_TO)) {
           size_t ne;
           qt_np_head(c, from + 1, c->t[k].s, &ne);
           from = ne;
@@ -422,7 +417,7 @@ static int qt_indirect(x_ctx *c, const uint8_t *has_quote) {
       }
       if (speaker < 0) break;
       while (from < b && (qt_is_punct(c, from, ',') || qt_is_punct(c, from, ':') ||
-                          x_tok_is(c, from, "bahwa") || x_tok_is(c, from, "that")))
+                          x_tok_class(c, from, XW_THAT)))
         from++;
       if (from >= b) break;
       uint32_t s = c->t[from].s, en = c->sent[q].end;

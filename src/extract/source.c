@@ -60,9 +60,10 @@ static int src_fits(const x_ctx *c, int32_t ent, uint8_t k) {
     return 1;
   if (k != XS_STMT) return 0;
   if (e->type == WT_ENT_ORG) return 1;
-  /* a seat of government named for it ("Kremlin") */
+  /* a seat of government named for it ("Kremlin"), not a city ("Beijing") */
   int32_t g = c->egaz.v[ent];
-  return g >= 0 && c->r->ents[g].metonym && e->type != WT_ENT_PLACE;
+  return g >= 0 && c->r->ents[g].metonym &&
+         !(c->r->ents[g].tags & (XT_CITY | XT_CAPITAL | XT_COUNTRY));
 }
 
 int x_sources_find(x_ctx *c) {
@@ -75,7 +76,7 @@ int x_sources_find(x_ctx *c) {
       size_t p = ti + 1;
       while (p < c->nt && c->t[p].kind == XK_PUNCT && c->s[c->t[p].s] == '(')
         p++;
-      if (p < c->nt && x_tok_is(c, p, "sumber")) p++;
+      if (p < c->nt && x_tok_is(c, p, "sumber")) p++; /* "(Sumber: X)" */
       if (p < c->nt && c->t[p].men >= 0) {
         int32_t m = c->t[p].men;
         size_t q = p;

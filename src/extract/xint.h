@@ -94,10 +94,29 @@ typedef struct x_role {
 enum { XV_VERB = 1, XV_PRON, XV_ACC, XV_STMT };
 enum { XS_WIRE = 1, XS_STMT };
 
+/* Who acts in an event of a type (event-types.tsv, 6th column). */
+enum { XA_PERSON = 0, XA_PAIR, XA_ORG, XA_CIVIL, XA_NONE };
+
 typedef struct x_evtype {
   const char *id, *label;
   int priority;
+  uint8_t actors; /* XA_*: persons first; at least two persons;
+                     institutions first; non-state bodies first; nobody */
 } x_evtype;
+
+/* Closed word classes (data/extract/function-words.txt). */
+enum {
+  XW_PRON = 0, /* pronouns a speech verb may take: "ia", "he" */
+  XW_LOC,      /* words before a place: "di", "ke", "in", "kota" */
+  XW_LASTING,  /* a sentence about how long it lasted: "berlangsung" */
+  XW_FROM,     /* "dari", "from": where a participant was */
+  XW_THAT,     /* "bahwa", "that" before indirect speech */
+  XW_TO,       /* "kepada", "to": the addressee after a speech verb */
+  XW_ASIS,     /* "demikian", "seperti" between a quote and its verb */
+  XW_CLAUSE,   /* "sementara", "whereas": a new clause with its own event */
+  XW_STATE,    /* "pemerintah", "government": a state's government */
+  XW_N
+};
 
 typedef struct x_kv {
   const char *norm;
@@ -124,6 +143,7 @@ struct wt_extract_res {
   x_evtype *types;
   size_t n_types, cap_types;
   x_trie type_cues; /* -> types index */
+  x_trie words[XW_N]; /* closed word classes, XW_* */
 };
 
 /* Longest gazetteer name at pos (a word start) that passes the case
@@ -188,6 +208,8 @@ uint32_t x_ent_tags(const x_ctx *c, int32_t ent);
 /* Longest key of trie t starting at token ti, ending on a token end:
  * the index one past its last token (ti when none), payload in *val. */
 size_t x_tok_match(const x_ctx *c, const x_trie *t, size_t ti, int32_t *val);
+/* Does an entry of word class cls (XW_*) start at token ti? */
+int x_tok_class(const x_ctx *c, size_t ti, int cls);
 
 /* Stage steps, in run order. */
 int x_mentions_find(x_ctx *c);

@@ -7,7 +7,10 @@
  *   money    [currency] number [scale] | number [scale] currency, then an
  *            optional equivalence ("atau setara Rp3.897 triliun")
  *   percent  number ("persen" | "%" | "percent"), baseline "sejak 2021"
- *   count    number or "puluhan ribu" + counted noun ("5.000 orang")
+ *   count    number or "puluhan ribu" + counted noun ("5.000 orang"):
+ *            a noun of count-nouns.txt, or one in no word list that does
+ *            not look like a verb; never a year, phone number, label
+ *            ("pasal 2", "Boeing 737") or "salah satu"
  *   duration every DURATION time expression of known length (minutes)
  * A figure's period is the year/half/quarter/month expression nearest it
  * in its sentence (after it first: "US$245 miliar pada 2024"); a year
@@ -129,6 +132,63 @@ static void fg_period(const fg_scan *F, size_t a, size_t b, wt_arena *ar,
   if (p) f->period = wt_arena_strdup(ar, p->value);
 }
 
+/* Does token q look like an inflected verb or an adverb rather than a
+ * noun (Indonesian me-/di-/ber-/ter- words; English -ed, -ly)? */
+static int fg_verbish(const fg_scan *F, size_t q) {
+  const char *w = WT_TX_TOKS(F->x, q);
+  size_t n = WT_TX_TOKN(F->x, q);
+  char b[8] = {0};
+  for (size_t k = 0; k < n && k < sizeof b - 1; k++)
+    b[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+  const char *t = w + n;
+  if (F->x->lang != WT_TXL_EN && n >= 6 &&
+      (!strncmp(b, "me", 2) || !strncmp(b, "di", 2) || !strncmp(b, "ber", 3) ||
+       !strncmp(b, "ter", 3)))
+    return 1;
+  if (F->x->lang != WT_TXL_ID && n >= 5 &&
+      (!strncmp(t - 2, "ed", 2) || !strncmp(t - 2, "ly", 2)))
+    return 1;
+  return 0;
+}
+
+/* Is the number at [i, end) followed by word q a count?  Counted nouns
+ * (count-nouns.txt) pass; a number used as a label ("pasal 2", "Boeing
+ * 737", "salah satu"), a year, a phone or id number, the tail of a range
+ * ("1,5-1,6") never counts; "satu"/"one" needs a counted noun; another
+ * noun must be in no word list and not look like a verb. */
+static int fg_count_ok(const fg_scan *F, size_t i, size_t end, size_t q,
+                       double v) {
+  const wt_tx_text *x = F->x;
+  const wt_tx_tok *w = q < x->nt ? &x->t[q] : NULL;
+  if (!w || w->kind != WT_TK_WORD || (w->flags & (WT_TF_DIGIT | WT_TF_NL)) ||
+      w->end - w->start < 2 ||
+      ((w->flags & WT_TF_CAP) && !(x->t[i].flags & WT_TF_CAP) &&
+       !fg_m(F, q, WT_TXC_CNOUN, NULL)))
+    return 0;
+  int cn = fg_m(F, q, WT_TXC_CNOUN, NULL) || fg_m(F, q, WT_TXC_CLF, NULL) ||
+           (q > end && fg_m(F, q - 1, WT_TXC_CLF, NULL));
+  if (i > 0 && x->t[i - 1].kind == WT_TK_WORD && F->sent[i - 1] == F->sent[i]) {
+    if (fg_m(F, i - 1, WT_TXC_NPRE, NULL)) return 0;
+    /* inside a name: a capitalised word before, not opening the sentence */
+    int opens = i == 1 || F->sent[i - 2] != F->sent[i - 1] ||
+                x->t[i - 2].kind == WT_TK_PUNCT;
+    if ((x->t[i - 1].flags & WT_TF_CAP) && !opens && !cn &&
+        x->t[i - 1].key < 0)
+      return 0;
+  }
+  if (i >= 2 && !(x->t[i].flags & WT_TF_SP) && x->t[i - 1].kind == WT_TK_PUNCT &&
+      !(x->t[i - 1].flags & WT_TF_SP) && x->t[i - 2].kind == WT_TK_NUM)
+    return 0;
+  if (x->t[i].kind == WT_TK_NUM && end == i + 1) {
+    size_t n = WT_TX_TOKN(x, i);
+    if (n == 4 && v >= 1900 && v <= 2099 && !cn) return 0;
+    if ((WT_TX_TOKS(x, i)[0] == '0' && n >= 4) || n >= 9) return 0;
+  }
+  if (x->t[i].kind == WT_TK_WORD && v == 1 && !cn) return 0;
+  if (cn) return 1;
+  return w->end - w->start >= 3 && w->key < 0 && !fg_verbish(F, q);
+}
+
 /* Categories a figure can start with (besides digits). */
 static const uint64_t fg_start_cats =
     WT_TXBIT(WT_TXC_CUR) | WT_TXBIT(WT_TXC_NUNIT) | WT_TXBIT(WT_TXC_NWHOLE) |
@@ -206,13 +266,11 @@ int wt_figure_scan(const wt_time_res *r, const char *s, size_t n,
         /* a count: the noun after, past a classifier */
         size_t q = end;
         if (fg_m(&F, q, WT_TXC_CLF, NULL) && q + 1 < x.nt &&
-            x.t[q + 1].kind == WT_TK_WORD && x.t[q + 1].key < 0)
+            x.t[q + 1].kind == WT_TK_WORD &&
+            (x.t[q + 1].key < 0 || fg_m(&F, q + 1, WT_TXC_CNOUN, NULL)))
           q++;
-        const wt_tx_tok *w = q < x.nt ? &x.t[q] : NULL;
-        if (w && w->kind == WT_TK_WORD && !(w->flags & (WT_TF_DIGIT | WT_TF_NL)) &&
-            w->end - w->start >= 3 &&
-            (!(w->flags & WT_TF_CAP) || x.t[i].flags & WT_TF_CAP) &&
-            (w->key < 0 || fg_m(&F, q, WT_TXC_CLF, NULL))) {
+        if (fg_count_ok(&F, i, end, q, v)) {
+          const wt_tx_tok *w = &x.t[q];
           f.kind = WT_FIG_COUNT;
           f.value = v;
           char *u = wt_arena_strndup(a, s + w->start, w->end - w->start);

@@ -4,7 +4,8 @@
  *
  * Word lists (data/lang/time-*.txt, numbers-*.txt, scale.txt,
  * currency.txt, figure-words.txt) are lines "phrase TAB category TAB value
- * [TAB lang]".  A phrase is cut with the same tokenizer as the text, and
+ * [TAB lang]"; count-nouns.txt and the stop-word lists are plain word
+ * lists (categories cnoun and nstop).  A phrase is cut with the same tokenizer as the text, and
  * entries are keyed by the lower-cased text of their first token in an
  * open-addressing hash table, so a text token finds every phrase that can
  * start with it in one probe (done once, while tokenising).
@@ -76,18 +77,27 @@ static const struct {
     {"scaleab", WT_TXC_SCALEAB},   {"cur", WT_TXC_CUR},
     {"pct", WT_TXC_PCT},           {"equiv", WT_TXC_EQUIV},
     {"basepre", WT_TXC_BASEPRE},   {"clf", WT_TXC_CLF},
-    {"nstop", WT_TXC_NSTOP},
+    {"nstop", WT_TXC_NSTOP},       {"cnoun", WT_TXC_CNOUN},
+    {"npre", WT_TXC_NPRE},
 };
 
-/* Word list files; numbers-*.txt use "unit" for a numeral 1-9. */
+/* Word list files; numbers-*.txt use "unit" for a numeral 1-9.  Files
+ * with a category here are plain lists (one word a line) of it. */
 static const struct {
   const char *file;
   int lang, numerals;
+  const char *cat;
 } lex_files[] = {
-    {"lang/time-id.txt", WT_TXL_ID, 0},    {"lang/time-en.txt", WT_TXL_EN, 0},
-    {"lang/numbers-id.txt", WT_TXL_ID, 1}, {"lang/numbers-en.txt", WT_TXL_EN, 1},
-    {"lang/scale.txt", WT_TXL_ANY, 0},     {"lang/currency.txt", WT_TXL_ANY, 0},
-    {"lang/figure-words.txt", WT_TXL_ANY, 0},
+    {"lang/time-id.txt", WT_TXL_ID, 0, NULL},
+    {"lang/time-en.txt", WT_TXL_EN, 0, NULL},
+    {"lang/numbers-id.txt", WT_TXL_ID, 1, NULL},
+    {"lang/numbers-en.txt", WT_TXL_EN, 1, NULL},
+    {"lang/scale.txt", WT_TXL_ANY, 0, NULL},
+    {"lang/currency.txt", WT_TXL_ANY, 0, NULL},
+    {"lang/figure-words.txt", WT_TXL_ANY, 0, NULL},
+    {"lang/count-nouns.txt", WT_TXL_ANY, 0, "cnoun"},
+    {"lang/stopwords-id.txt", WT_TXL_ID, 0, "nstop"},
+    {"lang/stopwords-en.txt", WT_TXL_EN, 0, "nstop"},
 };
 
 /* ------------------------------------------------------------ tokenizer */
@@ -468,6 +478,7 @@ size_t wt_tx_number(const wt_time_res *r, const wt_tx_text *x, size_t i,
 typedef struct lex_load {
   wt_time_res *r;
   int lang, numerals;
+  const char *cat; /* plain list of this category, else NULL */
   const char *file;
   char *err;
   size_t errlen;
@@ -512,6 +523,11 @@ static int lex_line(void *ud, char *line, size_t len, int lineno) {
   wt_time_res *r = L->r;
   char *f[4];
   int nf = wt_split_tabs(line, f, 4);
+  if (L->cat && nf >= 1) {
+    f[1] = (char *)L->cat;
+    f[2] = "1";
+    nf = 3;
+  }
   if (nf < 3) {
     snprintf(L->err, L->errlen, "%s:%d: expected phrase, category, value",
              L->file, lineno);
@@ -583,8 +599,8 @@ wt_time_res *wt_time_load(char *err, size_t errlen) {
     return NULL;
   }
   for (size_t i = 0; i < sizeof lex_files / sizeof *lex_files; i++) {
-    lex_load L = {r, lex_files[i].lang, lex_files[i].numerals,
-                  lex_files[i].file, err, errlen};
+    lex_load L = {r,   lex_files[i].lang, lex_files[i].numerals,
+                  lex_files[i].cat, lex_files[i].file, err, errlen};
     if (wt_data_lines(lex_files[i].file, lex_line, &L, err, errlen)) {
       wt_time_free(r);
       return NULL;
