@@ -406,3 +406,146 @@ WT_TEST(cluster_parse_rejects_garbage) {
   wt_clu_free(c);
   wt_arena_free(a);
 }
+
+/* An article with no stated date but a plausible window (the years its
+ * text refers to) against two look-alike events: it joins the one whose
+ * date lies inside the window, in every arrival order, even when its
+ * words lean towards the other; outside the window the penalty grows with
+ * the distance. */
+WT_TEST(cluster_window_places_undated_articles) {
+  syn undated = look_alike[2];
+  /* lean the words towards the 2026 call */
+  const char *lean[] = {"video", "panggil", "mitra", "jam", "menit", "parade", "kunjung",
+                        "strategis", "beijing", "bahas", "putin", "xi", "rusia", "china"};
+  for (size_t i = 0; i < sizeof lean / sizeof *lean; i++) undated.terms[i] = lean[i];
+  const syn *arts[4] = {&look_alike[0], &look_alike[1], &undated, &look_alike[3]};
+  int bad = 0;
+  for (int k = 0; k < 24; k++) {
+    int p[4];
+    permute(p, 4, k);
+    wt_clu *c = wt_clu_new();
+    for (int i = 0; i < 4; i++) {
+      wt_clu_doc d = syn_doc(arts[p[i]], i + 1, 0x2000 + (uint64_t)p[i]);
+      if (p[i] == 2) {
+        d.has_window = 1;
+        d.day_min = wt_day_parse("2025-01-01");
+        d.day_max = wt_day_parse("2025-12-31");
+      }
+      CHECK(wt_clu_add(c, &d) > 0);
+    }
+    int64_t ev[4];
+    for (int i = 0; i < 4; i++) ev[p[i]] = wt_clu_event_of(c, i + 1);
+    bad += !(ev[2] == ev[3] && ev[0] == ev[1] && ev[0] != ev[2]);
+    wt_clu_free(c);
+  }
+  CHECK_INT_EQ(bad, 0);
+
+  /* the penalty: none inside, some just outside, more far outside */
+  double f[3];
+  const char *lo[3] = {"2026-01-01", "2025-12-01", "2025-06-01"};
+  const char *hi[3] = {"2026-12-31", "2026-02-02", "2025-09-30"};
+  for (int k = 0; k < 3; k++) {
+    wt_clu *c = wt_clu_new();
+    wt_clu_doc a = syn_doc(&look_alike[0], 1, 1), b = syn_doc(&look_alike[2], 2, 2);
+    b.has_window = 1;
+    b.day_min = wt_day_parse(lo[k]);
+    b.day_max = wt_day_parse(hi[k]);
+    wt_clu_add(c, &a);
+    wt_clu_add(c, &b);
+    wt_sb sb;
+    wt_sb_init(&sb, 0);
+    REQUIRE(wt_clu_why(c, 1, 2, &sb) == 0);
+    json_t *j = json_loads(sb.s, 0, NULL);
+    f[k] = json_number_value(json_object_get(json_object_get(j, "scores"), "date_factor"));
+    if (k == 2)
+      CHECK(json_integer_value(json_object_get(json_object_get(j, "dates"),
+                                               "outside_window_days")) > 100);
+    json_decref(j);
+    wt_sb_free(&sb);
+    wt_clu_free(c);
+  }
+  CHECKF(f[0] == 1.0 && f[1] == 1.0, "inside / within the slack: %g %g", f[0], f[1]);
+  CHECKF(f[2] < 0.5, "far outside: date factor %g", f[2]);
+}
+
+/* Stems of two languages never meet: the term component is left out of
+ * the mean instead of counting as a disagreement. */
+WT_TEST(cluster_languages_do_not_compare_terms) {
+  syn id = look_alike[3], en = look_alike[3];
+  const char *words[] = {"virtual", "call", "leaders", "president", "ties", "trade",
+                         "partnership", "inauguration", "talks", "relations", NULL};
+  memset(en.terms, 0, sizeof en.terms);
+  for (int i = 0; words[i]; i++) en.terms[i] = words[i];
+  double total[2];
+  for (int k = 0; k < 2; k++) {
+    wt_clu *c = wt_clu_new();
+    wt_clu_doc a = syn_doc(&id, 1, 1), b = syn_doc(&en, 2, 2);
+    a.lang = "id";
+    b.lang = k ? "en" : "id";
+    CHECK(wt_clu_add(c, &a) > 0);
+    CHECK(wt_clu_add(c, &b) > 0);
+    if (k) CHECK(wt_clu_event_of(c, 1) == wt_clu_event_of(c, 2));
+    wt_sb sb;
+    wt_sb_init(&sb, 0);
+    REQUIRE(wt_clu_why(c, 1, 2, &sb) == 0);
+    json_t *j = json_loads(sb.s, 0, NULL);
+    total[k] = json_number_value(json_object_get(j, "total"));
+    if (k)
+      CHECK(json_number_value(json_object_get(json_object_get(j, "weights"), "terms")) == 0);
+    json_decref(j);
+    wt_sb_free(&sb);
+    wt_clu_free(c);
+  }
+  CHECKF(total[1] > total[0], "two languages %.3f, same language %.3f", total[1], total[0]);
+}
+
+/* A long stream under a window: frozen articles keep their events and
+ * duplicates, slots and strings are recycled, and the index stays small. */
+WT_TEST(cluster_window_recycles_memory) {
+  wt_clu *c = wt_clu_new();
+  wt_clu_set_window(c, 10);
+  enum { N = 30000 };
+  static int64_t ev[N + 1];
+  char words[6][32];
+  const char *parts[2], *ents[3], *terms[6];
+  float ew[3] = {0.4f, 0.4f, 0.2f};
+  int32_t base = wt_day_parse("2020-01-01");
+  for (int i = 1; i <= N; i++) {
+    int event = (i - 1) / 3; /* three articles an event, 30 events a day */
+    snprintf(words[0], 32, "p%d", event % 500);
+    snprintf(words[1], 32, "q%d", (event * 7) % 500 + 500);
+    snprintf(words[2], 32, "e%d", event); /* unique: must be recycled */
+    parts[0] = words[0], parts[1] = words[1];
+    ents[0] = words[0], ents[1] = words[1], ents[2] = words[2];
+    for (int t = 0; t < 3; t++) snprintf(words[3 + t], 32, "w%d_%d", event, t);
+    terms[0] = words[2], terms[1] = words[3], terms[2] = words[4], terms[3] = words[5];
+    terms[4] = "umum", terms[5] = "berita";
+    wt_clu_doc d = {0};
+    d.article = i;
+    int first = event * 3 + 1; /* every 50th article copies its event's first */
+    d.hash = (uint64_t)(i % 50 == 0 && i != first ? first : i) * 31 + 7;
+    d.day = base + event / 30;
+    d.day_conf = 0.9f;
+    d.participants = parts;
+    d.n_participants = 2;
+    d.entities = ents;
+    d.entity_w = ew;
+    d.n_entities = 3;
+    d.terms = terms;
+    d.n_terms = 6;
+    ev[i] = wt_clu_add(c, &d);
+    CHECK(ev[i] > 0);
+  }
+  int wrong = 0;
+  for (int i = 1; i <= N; i++) {
+    int64_t now = wt_clu_resolve(c, wt_clu_event_of(c, i));
+    wrong += now != wt_clu_resolve(c, wt_clu_event_of(c, ((i - 1) / 3) * 3 + 1));
+  }
+  CHECK_INT_EQ(wrong, 0);
+  CHECK_INT_EQ(wt_clu_duplicate_of(c, 50), 49); /* frozen, still known */
+  size_t n = 0, ind = 0;
+  CHECK(wt_clu_event_size(c, wt_clu_event_of(c, 50), &n, &ind) == 0);
+  CHECK(n == 3 && ind == 2);
+  CHECK(wt_clu_add(c, &(wt_clu_doc){.article = 5, .day = WT_NO_DAY}) == -1);
+  wt_clu_free(c);
+}

@@ -91,10 +91,11 @@ static void cs_walk(cs_set *s, const char *dir, int top) {
 static int cs_load(cs_set *s, const char *name) {
   memset(s, 0, sizeof *s);
   s->name = name;
-  char rel[128], lp[CS_PATH];
+  char rel[128], lp[CS_PATH + 16];
   snprintf(rel, sizeof rel, "tests/fixtures/cluster-set/%s", name);
   wt_test_src(rel, s->root, sizeof s->root);
-  snprintf(lp, sizeof lp, "%s/labels.json", s->root);
+  if ((size_t)snprintf(lp, sizeof lp, "%.1000s/labels.json", s->root) >= sizeof lp)
+    return -1;
   json_error_t e;
   s->labels = json_load_file(lp, 0, &e);
   if (!s->labels) {

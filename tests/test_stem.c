@@ -114,10 +114,9 @@ WT_TEST(stem_sastrawi_full_dictionary) {
   wt_stem_id *s = wt_stem_id_new_file(HUNSPELL_ID, err, sizeof err);
   if (!s) SKIP("hunspell-id is not installed");
   double r = stem_suite(s, p2, "integration_full_dictionary", 1);
-  /* 30/35: kinerja is a hunspell entry, nafas and henyak are not, kebon
-   * is not but bon is, and perusakan gives rusak where the case expects
-   * the over-stem rusa (docs/lang.md) */
-  CHECKF(r >= 0.85, "accuracy %.3f < 0.85", r);
+  /* 33/35: henyak is not a root we know, and perusakan gives rusak where
+   * the case expects the over-stem rusa (docs/lang.md) */
+  CHECKF(r >= 0.90, "accuracy %.3f < 0.90", r);
   wt_stem_id_free(s);
 }
 

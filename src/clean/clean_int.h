@@ -64,6 +64,8 @@ typedef struct cl_block {
   uint8_t cls;       /* cl_class */
   uint8_t from_markup_heading;
   uint8_t leadin;    /* a line ending in ':' that introduces what follows */
+  uint8_t zone;      /* HTML: 1 before, 2 after the element holding the
+                      * text (inside the chosen block), 0 inside or n/a */
   uint32_t link_len; /* bytes of link text (HTML) */
   const char *reason; /* chrome reason */
   const cl_cue *cue;

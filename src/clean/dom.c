@@ -57,6 +57,7 @@ typedef struct dom_node {
   uint8_t scored;
   uint32_t chars, link_chars, commas;
   float score;
+  float own; /* score from its own paragraph children */
 } dom_node;
 
 typedef struct dom_build {
@@ -332,6 +333,7 @@ static void dom_score(dom_node *n) {
       if (anc->flags & DF_SKIP) break;
       dom_init_score(anc);
       anc->score += level == 0 ? s : level == 1 ? s / 2 : s / 6;
+      if (level == 0) anc->own += s;
     }
   }
   for (dom_node *c = n->first; c; c = c->next) dom_score(c);
@@ -362,6 +364,8 @@ typedef struct dom_emit {
   wt_sb buf;
   uint32_t link;
   uint8_t kind, heading;
+  const dom_node *holder; /* the element holding the text, or NULL */
+  uint8_t zone;           /* where the walk is relative to it */
 } dom_emit;
 
 static void dom_flush(dom_emit *e) {
@@ -370,6 +374,7 @@ static void dom_flush(dom_emit *e) {
     if (b) {
       b->link_len = e->link;
       b->from_markup_heading = e->heading;
+      b->zone = e->zone;
       if (e->link * 10 >= b->len * 8 && b->len < 200) {
         b->cls = CL_CHROME; /* a paragraph that is a link */
         b->reason = "link-para";
@@ -393,6 +398,10 @@ static void dom_emit_node(dom_emit *e, const dom_node *n, int in_link) {
     return;
   }
   uint8_t kind = e->kind, heading = e->heading;
+  if (n == e->holder) {
+    dom_flush(e);
+    e->zone = 0;
+  }
   if (n->flags & DF_BLOCK) {
     dom_flush(e);
     if (n->flags & DF_HEAD) e->kind = WT_PARA_HEADING, e->heading = 1;
@@ -406,6 +415,17 @@ static void dom_emit_node(dom_emit *e, const dom_node *n, int in_link) {
     e->kind = kind;
     e->heading = heading;
   }
+  if (n == e->holder) {
+    dom_flush(e);
+    e->zone = 2;
+  }
+}
+
+/* The element under n whose own paragraphs score most. */
+static void dom_holder(const dom_node *n, const dom_node **best) {
+  if (n->flags & (DF_SKIP | DF_TEXT)) return;
+  if (n->own > 0 && (!*best || n->own > (*best)->own)) *best = n;
+  for (const dom_node *c = n->first; c; c = c->next) dom_holder(c, best);
 }
 
 /* Text of the first <h1> outside skipped parts, into the arena. */
@@ -495,6 +515,15 @@ int cl_dom_extract(cl_page *p, const char *html, size_t n, char *err,
   } else if (!best->parent) {
     dom_emit_node(&e, best, 0);
   } else {
+    /* inside an <article>, the text often sits in one element among
+     * title, deck, byline, tags and paywall notes: blocks before and
+     * after it are marked so the classifier can hold them to a higher
+     * bar */
+    const dom_node *h = NULL;
+    dom_holder(best, &h);
+    if (h && h != best && (uint64_t)h->chars * 10 >= (uint64_t)best->chars * 6) {
+      e.holder = h;
+    }
     /* the winner and the siblings that belong with it */
     float floor = best_score * 0.2f > 10 ? best_score * 0.2f : 10;
     for (dom_node *s = best->parent->first; s; s = s->next) {
@@ -505,7 +534,11 @@ int cl_dom_extract(cl_page *p, const char *html, size_t n, char *err,
         take = (s->chars > 80 && ld < 0.25f) ||
                (s->chars > 0 && s->chars <= 80 && ld == 0 && s->commas);
       }
-      if (take) dom_emit_node(&e, s, 0);
+      if (!take) continue;
+      e.zone = s == best && e.holder ? 1 : 0;
+      dom_emit_node(&e, s, 0);
+      dom_flush(&e);
+      e.zone = 0;
     }
   }
   dom_flush(&e);

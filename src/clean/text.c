@@ -18,8 +18,9 @@
  * between two paragraphs stays in.
  *
  * Invariants: a block's class is final once the run is chosen; chrome
- * blocks keep a reason; block text is only ever shortened at its start
- * (dateline removal), never rewritten.
+ * blocks keep a reason; block text is only ever shortened (a dateline at
+ * the start of the first paragraph, a credit tag at the end of the last),
+ * never rewritten.
  */
 #include <string.h>
 #include <strings.h>
@@ -640,9 +641,39 @@ static void text_header_line(cl_page *p, cl_block *b) {
   text_chrome(b, "header-line");
 }
 
+/* The place of a dateline, capitals made title case ("NUSA DUA" ->
+ * "Nusa Dua"). */
+static void text_place_offer(wt_doc *d, const char *place, size_t place_n) {
+  char buf[80];
+  size_t k = 0;
+  int all_up = 1;
+  for (size_t i = 0; i < place_n; i++)
+    if (place[i] >= 'a' && place[i] <= 'z') all_up = 0;
+  for (size_t i = 0; i < place_n && k + 1 < sizeof buf; i++) {
+    char c = place[i];
+    if (all_up && c >= 'A' && c <= 'Z' && i > 0 && place[i - 1] != ' ' &&
+        place[i - 1] != '-')
+      c = (char)(c + 32);
+    buf[k++] = c;
+  }
+  cl_meta_offer(d, &d->dateline, buf, k, "dateline");
+}
+
+/* Cut the first n bytes of a block, listing them as chrome. */
+static void text_cut_head(wt_doc *d, cl_block *b, size_t n, const char *why) {
+  wt_chrome *c = WT_VEC_PUSH(d->arena, &d->chrome);
+  if (c) {
+    c->text = wt_arena_strndup(d->arena, b->text, n);
+    c->reason = why;
+  }
+  b->text += n;
+  b->len -= n;
+}
+
 /* Strip a dateline ("MOSKOW, KOMPAS.TV - ", "Jakarta (ANTARA) - ",
- * "Ntvnews.id, Beijing - ") from the start of the first body block. */
-static void text_dateline(cl_page *p, cl_block *b) {
+ * "Ntvnews.id, Beijing - ") from the start of the first body block; 1
+ * when one was cut. */
+static int text_dateline(cl_page *p, cl_block *b) {
   const char *s = b->text;
   size_t lim = b->len < 90 ? b->len : 90, dash = 0, after = 0;
   for (size_t i = 1; i + 2 < lim; i++) {
@@ -659,7 +690,7 @@ static void text_dateline(cl_page *p, cl_block *b) {
     after = j + w + 1;
     break;
   }
-  if (!dash || dash > 70) return;
+  if (!dash || dash > 70) return 0;
   /* the prefix: a few capitalised words, commas and a bracketed outlet */
   int words = 0;
   for (size_t i = 0; i < dash;) {
@@ -669,9 +700,9 @@ static void text_dateline(cl_page *p, cl_block *b) {
     while (i < dash && s[i] != ' ' && s[i] != ',') i++;
     words++;
     if (!(cl_is_upper_start(s + a, i - a) || text_digit((unsigned char)s[a])))
-      return;
+      return 0;
   }
-  if (words == 0 || words > 7) return;
+  if (words == 0 || words > 7) return 0;
   wt_doc *d = p->doc;
   /* parts split by commas and brackets */
   const char *place = NULL, *outlet = NULL;
@@ -701,30 +732,89 @@ static void text_dateline(cl_page *p, cl_block *b) {
       place = s + a, place_n = z - a;
     }
   }
-  if (!nparts) return;
-  if (place) {
-    char buf[80];
-    size_t k = 0;
-    int all_up = 1;
-    for (size_t i = 0; i < place_n; i++)
-      if (place[i] >= 'a' && place[i] <= 'z') all_up = 0;
-    for (size_t i = 0; i < place_n && k + 1 < sizeof buf; i++) {
-      char c = place[i];
-      if (all_up && c >= 'A' && c <= 'Z' && i > 0 && place[i - 1] != ' ' &&
-          place[i - 1] != '-')
-        c = (char)(c + 32);
-      buf[k++] = c;
-    }
-    cl_meta_offer(d, &d->dateline, buf, k, "dateline");
-  }
+  if (!nparts) return 0;
+  if (place) text_place_offer(d, place, place_n);
   if (outlet) cl_meta_offer(d, &d->outlet, outlet, outlet_n, "dateline");
+  text_cut_head(d, b, after, "dateline");
+  return 1;
+}
+
+/* A place in capitals closed by ':' or '.' opening the first paragraph:
+ * "JAKARTA: Indonesian ...", "NUSA DUA. Pemerintah ..." (wire and
+ * Indonesian business styles; often after an outlet dateline). */
+static void text_caps_place(cl_page *p, cl_block *b) {
+  const char *s = b->text;
+  size_t i = 0, letters = 0;
+  int words = 0;
+  while (i < b->len && i < 32) {
+    size_t a = i;
+    while (i < b->len && ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '-')) i++;
+    if (i - a < 2) return;
+    letters += i - a;
+    words++;
+    if (i < b->len && s[i] == ' ') {
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (words > 3 || letters < 4 || i + 2 >= b->len ||
+      (s[i] != ':' && s[i] != '.') || s[i + 1] != ' ' ||
+      !cl_is_upper_start(s + i + 2, b->len - i - 2) ||
+      (s[i + 2] >= 'A' && s[i + 2] <= 'Z' && s[i + 3] >= 'A' &&
+       s[i + 3] <= 'Z'))
+    return;
+  text_place_offer(p->doc, s, i);
+  text_cut_head(p->doc, b, i + 2, "dateline");
+}
+
+/* A bracketed tail closing the last paragraph: an agency credit
+ * "... Sesar Poso. (Antara)" (recorded as a credited source) or editors'
+ * initials "... tahun lalu. (P-3)", "(ant/ara)".  Removed from the text. */
+static void text_tail_tag(cl_page *p, cl_block *b) {
+  const char *s = b->text;
+  size_t n = b->len;
+  if (n < 12 || s[n - 1] != ')') return;
+  size_t a = n - 1;
+  while (a > 0 && s[a - 1] != '(' && n - a < 30) a--;
+  if (a < 3 || s[a - 1] != '(' || s[a - 2] != ' ') return;
+  size_t e = a - 2; /* the sentence before must be finished */
+  while (e > 0 && (s[e - 1] == '"' || s[e - 1] == '\''))
+    e--;
+  if (e >= 3 && (unsigned char)s[e - 3] == 0xE2 &&
+      (unsigned char)s[e - 2] == 0x80 && (unsigned char)s[e - 1] == 0x9D)
+    e -= 3; /* ” */
+  if (!e || (s[e - 1] != '.' && s[e - 1] != '!' && s[e - 1] != '?')) return;
+  const char *t = s + a - 1;
+  size_t tn = n - (a - 1), nl;
+  const char *name;
+  int digits = 0, letters = 0, spaces = 0;
+  for (size_t k = a; k + 1 < n; k++) {
+    digits += text_digit((unsigned char)s[k]);
+    letters += text_alpha((unsigned char)s[k]);
+    spaces += s[k] == ' ';
+  }
+  wt_doc *d = p->doc;
+  const char *why;
+  if (!digits && letters >= 3 && spaces <= 2 &&
+      (nl = text_paren_tag(t, tn, &name)) > 0) {
+    cl_credited_add(d, name, nl, "agency-tag");
+    why = "agency-tag";
+  } else if (text_initials(t, tn) ||
+             (tn <= 10 && !spaces && letters >= 1 &&
+              (digits || cl_is_upper_start(t + 1, tn - 1) ||
+               (t[1] >= 'a' && t[1] <= 'z')))) {
+    why = "initials";
+  } else {
+    return;
+  }
   wt_chrome *c = WT_VEC_PUSH(d->arena, &d->chrome);
   if (c) {
-    c->text = wt_arena_strndup(d->arena, s, after);
-    c->reason = "dateline";
+    c->text = wt_arena_strndup(d->arena, t, tn);
+    c->reason = why;
   }
-  b->text += after;
-  b->len -= after;
+  b->len = a - 2;
+  b->text[b->len] = '\0';
 }
 
 void cl_text_classify(cl_page *p) {
@@ -768,7 +858,7 @@ void cl_text_classify(cl_page *p) {
       if (v[j].cls == CL_BODY && (feats[j].terminal || feats[j].words > 20))
         break;
       text_chrome(&v[j], v[i].cue->reason);
-      v[j].weight = -60;
+      v[j].weight = -20; /* known: removing it suffices, as for the cue */
     }
   }
   /* repetition: a line shown twice is a title, caption or teaser */
@@ -785,9 +875,19 @@ void cl_text_classify(cl_page *p) {
       v[j].weight = -60;
     }
   }
-  /* the title, when known, again in the page */
+  /* markup: blocks of the chosen element around the one holding the
+   * text are its head and foot (title, deck, byline, tags, author box,
+   * comments, paywall note), never the text */
+  for (size_t i = 0; i < n && p->html; i++) {
+    if (!v[i].zone) continue;
+    text_chrome(&v[i], v[i].zone == 1 ? "before-text" : "after-text");
+    v[i].weight = -60;
+  }
+  /* the title, when known, again in the page (in markup, as the page's
+   * heading however much it reads like prose) */
   for (size_t i = 0; i < n && d->title.value; i++)
-    if (v[i].cls != CL_BODY && !strcasecmp(v[i].text, d->title.value)) {
+    if ((v[i].cls != CL_BODY || p->html) &&
+        !strcasecmp(v[i].text, d->title.value)) {
       text_chrome(&v[i], "title");
       v[i].weight = -60;
     }
@@ -876,6 +976,12 @@ void cl_text_classify(cl_page *p) {
   for (size_t i = bs; found && i < be; i++)
     if (v[i].cls == CL_BODY) {
       text_dateline(p, &v[i]);
+      text_caps_place(p, &v[i]);
+      break;
+    }
+  for (size_t i = be; found && i-- > bs;)
+    if (v[i].cls == CL_BODY) {
+      text_tail_tag(p, &v[i]);
       break;
     }
 }

@@ -57,6 +57,7 @@ static void query_event_members(warta *w, int64_t ev, json_t *o,
       w, "SELECT id, ext_id, outlet, title, published, url, lang"
          " FROM articles WHERE event_id=?1 ORDER BY id");
   json_t *arts = json_array(), *outlets = json_array();
+  json_t *latest = json_array(); /* per outlet: its latest `published` */
   if (st) {
     sqlite3_bind_int64(st, 1, ev);
     while (sqlite3_step(st) == SQLITE_ROW) {
@@ -75,18 +76,26 @@ static void query_event_members(warta *w, int64_t ev, json_t *o,
       }
       const char *out = (const char *)sqlite3_column_text(st, 2);
       if (!out) continue;
+      const char *pub = (const char *)sqlite3_column_text(st, 4);
       size_t i;
       json_t *x;
       int seen = 0;
       json_array_foreach(outlets, i, x) {
-        if (strcasecmp(json_string_value(x), out) == 0) seen = 1;
+        if (strcasecmp(json_string_value(x), out) != 0) continue;
+        seen = 1;
+        const char *had = json_string_value(json_array_get(latest, i));
+        if (pub && (!had || strcmp(pub, had) > 0))
+          json_array_set_new(latest, i, json_string(pub));
       }
-      if (!seen) json_array_append_new(outlets, json_string(out));
+      if (seen) continue;
+      json_array_append_new(outlets, json_string(out));
+      json_array_append_new(latest, pub ? json_string(pub) : json_null());
     }
     sqlite3_finalize(st);
   }
   json_object_set_new(o, "articles", arts);
   json_object_set_new(o, "outlets", outlets);
+  json_object_set_new(o, "outlets_published", latest);
 }
 
 /* An event summary from a row whose first columns are EV_COLS. */

@@ -8,16 +8,23 @@
  * the trigger.  Trigger sentences are the body sentences holding a cue of
  * the chosen type.
  *
- * Participants: persons named in the first trigger sentence, in order, up
- * to a subordinate clause ("usai Trump dilantik": Trump is not one); for
- * two-party types (calls, meetings) topped up from the title and the lead;
- * countries or organisations only when no person is named.
+ * Participants: the actors of the main event, never where it happens
+ * (the type's `actors` column: person, pair, org, civil, none).  Persons
+ * in the main sentence up to a subordinate clause ("usai Trump dilantik":
+ * Trump is not one), topped up to two from the title and the lead for
+ * pair types; for org/civil types the institution acting first; when
+ * nobody is named there, persons of the other lead sentences about the
+ * event, then organisations and states of the main sentence (states act
+ * through people, so they come last).  Media and institutions named as a
+ * place ("di kantor BPS") never take part; natural disasters have none.
  *
  * Date: a day-granular DATE timex in a trigger sentence, not inside a
  * subordinate clause ("stated"); else a day-granular date in the lead
  * ("stated:lead"); else the anchor of a subordinate clause in a trigger
  * sentence ("inferred:after-anchor", low confidence); else the reference
- * day ("inferred:<ref_how>"); else none.
+ * day ("inferred:<ref_how>", never a file's time); else none.  With a
+ * weak reference relative timexes are no evidence.  The date window
+ * (day_min..day_max) is documented in docs/extract.md ("Date window").
  *
  * Duration: a duration timex or figure in a trigger sentence or in a
  * sentence that says how long "it" lasted (a meeting-type cue or a
@@ -25,10 +32,11 @@
  * trigger or lead sentence, given to the participant named inside the
  * phrase ("milik Putin") or to the one named before it.
  *
- * Secondary events: each other sentence with a DATE timex of month or finer
- * granularity (halves and quarters count), not a report date after a
- * quote's cue, becomes a frame with tense from the main day, the clause
- * as summary and a type where a cue matches.
+ * Secondary events: each other clause (sentences cut at ", sementara",
+ * ", whereas" ...) with a DATE timex of month or finer granularity (halves
+ * and quarters count), not a report date after a quote's cue, becomes a
+ * frame with tense from the main day, the clause as summary and a type
+ * where a cue matches; a date in digits beats one relative to another day.
  */
 #include <stdint.h>
 #include <string.h>

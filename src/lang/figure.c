@@ -155,7 +155,9 @@ static int fg_verbish(const fg_scan *F, size_t q) {
  * (count-nouns.txt) pass; a number used as a label ("pasal 2", "Boeing
  * 737", "salah satu"), a year, a phone or id number, the tail of a range
  * ("1,5-1,6") never counts; "satu"/"one" needs a counted noun; another
- * noun must be in no word list and not look like a verb. */
+ * noun must be in no word list and not look like a verb.  A capitalised
+ * noun after a lower-case number is a name ("5 Tahap Pembangunan") unless
+ * it is a listed acronym ("10 ASN"). */
 static int fg_count_ok(const fg_scan *F, size_t i, size_t end, size_t q,
                        double v) {
   const wt_tx_text *x = F->x;
@@ -163,7 +165,8 @@ static int fg_count_ok(const fg_scan *F, size_t i, size_t end, size_t q,
   if (!w || w->kind != WT_TK_WORD || (w->flags & (WT_TF_DIGIT | WT_TF_NL)) ||
       w->end - w->start < 2 ||
       ((w->flags & WT_TF_CAP) && !(x->t[i].flags & WT_TF_CAP) &&
-       !fg_m(F, q, WT_TXC_CNOUN, NULL)))
+       !(w->end - w->start > 1 && WT_TX_TOKS(x, q)[1] >= 'A' &&
+         WT_TX_TOKS(x, q)[1] <= 'Z' && fg_m(F, q, WT_TXC_CNOUN, NULL))))
     return 0;
   int cn = fg_m(F, q, WT_TXC_CNOUN, NULL) || fg_m(F, q, WT_TXC_CLF, NULL) ||
            (q > end && fg_m(F, q - 1, WT_TXC_CLF, NULL));

@@ -19,6 +19,11 @@
  *   last resort: foreign suffixes -isasi -isme -is (finalisasi -> final)
  *   nothing found -> the word unchanged.
  *
+ * The infix -in- comes off a dictionary word only under
+ * STEM_INFIX_ROOT_FLAGS.
+ * With a hunspell dictionary, data/lang/roots-extra-id.txt adds common
+ * roots hunspell lacks (nafas, inflasi), allowing every affix.
+ *
  * Among several recodings that are all roots, one whose hunspell affix
  * flags allow the prefix (a flag starting with M for me-, P for pe-, ...)
  * wins over one that does not; a flagless root (upas, rusa) is only a
@@ -29,6 +34,7 @@
  * one wt_stem_id can serve many threads.
  */
 #include "lang_int.h"
+#include "../core/util.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -37,6 +43,13 @@
 
 #define WT_STEM_MAX 48
 #define ROOT_MIN 3
+/* An infix is removed from a dictionary word only when it is -in-, the
+ * word has at most one affix flag and the root at least this many (a rare
+ * entry that is a fixed form of a productive root: kinerja/B0 -> kerja,
+ * with 13 flags; binatang stays).  Over hunspell-id this touches three
+ * entries (kinerja, kinasih, binawah); allowing -el- -em- -er- too would
+ * take lemari -> lari, seminar -> sinar, jelaga -> jaga. */
+#define STEM_INFIX_ROOT_FLAGS 8
 
 struct wt_stem_id {
   wt_lmap dict;  /* root -> aux: RB_* bits, MASK_ALL without flags */
@@ -199,6 +212,17 @@ static int stem_add(wt_stem_id *s, const stem_aff *af, const char *w,
   return wt_lmap_put(&s->dict, buf, wl, NULL, 0, mask) ? 0 : -1;
 }
 
+/* A supplementary root (data/lang/roots-extra-id.txt): allows every affix;
+ * a hunspell entry of the same word keeps its flags. */
+static int stem_extra_line(void *ud, char *line, size_t len, int lineno) {
+  wt_stem_id *s = ud;
+  (void)lineno;
+  for (size_t i = 0; i < len; i++)
+    line[i] = (char)tolower((unsigned char)line[i]);
+  if (len < ROOT_MIN || wt_lmap_get(&s->dict, line, len)) return 0;
+  return wt_lmap_put(&s->dict, line, len, NULL, 0, MASK_ALL) ? 0 : -1;
+}
+
 wt_stem_id *wt_stem_id_new_file(const char *path, char *err, size_t errlen) {
   FILE *f = fopen(path, "r");
   if (!f) {
@@ -234,6 +258,12 @@ wt_stem_id *wt_stem_id_new_file(const char *path, char *err, size_t errlen) {
   free(af);
   free(line);
   fclose(f);
+  if (s->has_flags &&
+      wt_data_lines("lang/roots-extra-id.txt", stem_extra_line, s, err,
+                    errlen) < 0) {
+    wt_stem_id_free(s);
+    return NULL;
+  }
   if (s->dict.n == 0) {
     snprintf(err, errlen, "%s: no roots", path);
     wt_stem_id_free(s);
@@ -284,6 +314,7 @@ typedef struct {
   size_t out_n;
   int budget; /* bounds the search on hostile input */
   int strict; /* only affixes the root's flags license (dictionary words) */
+  int infix_ok; /* strict, yet an infix may be removed (kinerja -> kerja) */
 } stem_ctx;
 
 static inline int V(char c) {
@@ -327,8 +358,14 @@ static int stem_root(const stem_ctx *x, const char *w, size_t n, int pt,
 /* Root check that records the best fallback root; 1 when a fitting root
  * was found (it is in x->out). */
 static int stem_accept(stem_ctx *x, const char *w, size_t n, int pt, int ds) {
-  if (x->strict && ((pt == PT_NONE && ds == DS_NONE) || pt == PT_INFIX))
+  if (x->strict && ((pt == PT_NONE && ds == DS_NONE) ||
+                    (pt == PT_INFIX && !x->infix_ok)))
     return 0;
+  if (x->strict && pt == PT_INFIX) {
+    const wt_lmap_ent *e = wt_lmap_get(&x->s->dict, w, n);
+    if (!e || e->aux == MASK_ALL || RB_COUNT(e->aux) < STEM_INFIX_ROOT_FLAGS)
+      return 0;
+  }
   int r = stem_root(x, w, n, pt, ds);
   if (r == 2) {
     memcpy(x->out, w, n);
@@ -641,6 +678,11 @@ static void stem_run(stem_ctx *x, const char *w, size_t n) {
   /* a dictionary word is kept unless its flags license a derivation
    * (hunspell also lists some derived words: mengerti, besaran) */
   x->strict = x->s->has_flags && stem_root(x, w, n, PT_NONE, DS_NONE);
+  x->infix_ok = 0;
+  if (x->strict && n > 5 && w[1] == 'i' && w[2] == 'n') {
+    uint32_t m = wt_lmap_get(&x->s->dict, w, n)->aux;
+    x->infix_ok = m != MASK_ALL && RB_COUNT(m) <= 1;
+  }
   if (stem_single(x, w, n)) return;
   x->strict = 0;
   if (x->fallback_n) {

@@ -893,6 +893,8 @@ static void m_duration(const tx_scan *S, size_t i, tx_out *o) {
   int ui, approx, unknown = -1, pieces = 0, lastui = -1;
   double n;
   size_t j = i, e2;
+  /* "UU Nomor 31 Tahun 1999": a label's number, not an amount */
+  if (i > 0 && tx_m(S, i - 1, WT_TXC_NPRE, NULL) == i) return;
   while ((e2 = tx_piece(S, j, &ui, &n, &approx))) {
     if (ui < 0 || (lastui >= 0 && ui >= lastui)) break;
     if (isnan(n)) {
@@ -961,7 +963,12 @@ static void m_set(const tx_scan *S, size_t i, tx_out *o) {
   }
   if (!(e2 = tx_m(S, i, WT_TXC_SET, NULL))) return;
   int w, m;
-  if ((e3 = tx_wday(S, e2, &w))) {
+  /* "setiap hari Senin": the word for day before a weekday */
+  size_t q = e2, e4;
+  if ((e4 = tx_m(S, e2, WT_TXC_UNIT, &e)) && !strcmp(e->str, "D") &&
+      tx_wday(S, e4, &w))
+    q = e4;
+  if ((e3 = tx_wday(S, q, &w))) {
     snprintf(o->value, sizeof o->value, "XXXX-WXX-%d", w + 1);
     o->end = e3;
     return;
@@ -1205,13 +1212,46 @@ int wt_timex_parse_datetime(const wt_time_res *r, const char *s,
 
 /* ---------------------------------------------------------------- stage */
 
+/* The language whose words read paragraph k: its own, else the doc's. */
+static const char *tx_para_lang(const wt_doc *doc, size_t k) {
+  const char *l = doc->paras.v[k].lang;
+  return l[0] ? l : doc->lang[0] ? doc->lang : NULL;
+}
+
+/* Scan the body run by run of paragraphs sharing a language, so that an
+ * English paragraph of an Indonesian article is read with English words. */
+static int tx_scan_runs(const wt_time_res *r, wt_doc *doc, wt_timeref ref) {
+  wt_timex_vec *v = (wt_timex_vec *)&doc->timexes;
+  size_t np = doc->paras.n;
+  if (!np)
+    return wt_timex_scan(r, doc->body, doc->body_len,
+                         doc->lang[0] ? doc->lang : NULL, ref, doc->arena, v);
+  for (size_t k = 0; k < np;) {
+    const char *l = tx_para_lang(doc, k);
+    size_t e = k + 1;
+    while (e < np && !strcmp(tx_para_lang(doc, e) ? tx_para_lang(doc, e) : "",
+                             l ? l : ""))
+      e++;
+    uint32_t from = k ? doc->paras.v[k].span.start : 0;
+    uint32_t to = e < np ? doc->paras.v[e].span.start : (uint32_t)doc->body_len;
+    if (from > to || to > doc->body_len) return -1;
+    size_t first = v->n;
+    if (wt_timex_scan(r, doc->body + from, to - from, l, ref, doc->arena, v) < 0)
+      return -1;
+    for (size_t j = first; j < v->n; j++) {
+      v->v[j].span.start += from;
+      v->v[j].span.end += from;
+    }
+    k = e;
+  }
+  return 0;
+}
+
 int wt_time_run(const wt_time_res *r, wt_doc *doc) {
   if (!doc->body) return 0;
   wt_timeref ref = {doc->ref_day, doc->ref_minute};
   const char *lang = doc->lang[0] ? doc->lang : NULL;
-  if (wt_timex_scan(r, doc->body, doc->body_len, lang, ref, doc->arena,
-                    (wt_timex_vec *)&doc->timexes) < 0)
-    return -1;
+  if (tx_scan_runs(r, doc, ref) < 0) return -1;
   /* sentence index by binary search over the sentence spans */
   for (size_t k = 0; k < doc->timexes.n && doc->sentences.n; k++) {
     uint32_t off = doc->timexes.v[k].span.start;

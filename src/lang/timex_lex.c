@@ -11,7 +11,8 @@
  * start with it in one probe (done once, while tokenising).
  *
  * Tokens: a word is a run of letters (ASCII or any non-symbol UTF-8 code
- * point) and digits that starts with a letter; a number is a run of ASCII
+ * point), digits and inner apostrophes that starts with a letter (a
+ * possessive 's is left out: "Thursday's"); a number is a run of ASCII
  * digits; anything else is a one-character punctuation token.  U+00A0 is
  * white space.  Invariants: the resources are read-only after load (one
  * wt_time_res serves many threads); a token never splits a UTF-8 sequence.
@@ -208,8 +209,13 @@ static int lex_tokenize(const wt_time_res *r, const char *s, size_t n,
             k.flags |= WT_TF_DIGIT;
             i++;
           } else if (d == '\'' && i + 1 < n && ((u[i + 1] | 32) >= 'a' &&
-                                                 (u[i + 1] | 32) <= 'z'))
+                                                 (u[i + 1] | 32) <= 'z')) {
+            /* a possessive 's ends the word: "Thursday's" */
+            if ((u[i + 1] | 32) == 's' &&
+                (i + 2 >= n || !(((u[i + 2] | 32) >= 'a' && (u[i + 2] | 32) <= 'z'))))
+              break;
             i += 2;
+          }
           else break;
         } else {
           int dc;
