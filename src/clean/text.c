@@ -137,11 +137,57 @@ cl_block *cl_block_add(cl_page *p, const char *s, size_t n, uint8_t kind) {
   return b;
 }
 
+static int text_brand(const char *s, size_t n);
+static int text_is_domain(const char *w, size_t n);
+
+/* Longest run of lines joined into one block by cl_text_split(). */
+#define TEXT_MAX_JOIN 8192
+
+/* Line s[a..e) ends mid-sentence: its last character (trailing spaces
+ * aside) is a letter, a digit or a comma, and it has a few words. */
+static int text_open_end(const char *s, size_t a, size_t e) {
+  while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\r' || s[e - 1] == '\t'))
+    e--;
+  if (e - a < 20) return 0;
+  unsigned char c = (unsigned char)s[e - 1];
+  int spaces = 0;
+  for (size_t i = a; i < e && spaces < 3; i++) spaces += s[i] == ' ';
+  return spaces >= 3 && (text_alpha(c) || text_digit(c) || c == ',' ||
+                         (c & 0xC0) == 0x80);
+}
+
+/* Line s[a..e) continues a sentence: it opens with a lower-case word
+ * that is not a brand ("detikNews") or a domain ("kompas.com") and has
+ * three words or ends one ("thumbnail-author" is a label). */
+static int text_continues(const char *s, size_t a, size_t e) {
+  while (a < e && (s[a] == ' ' || s[a] == '\t')) a++;
+  if (a >= e) return 0;
+  size_t w = a;
+  while (w < e && s[w] != ' ' && s[w] != '\r') w++;
+  if (!((s[a] >= 'a' && s[a] <= 'z') || text_lower_lead(s + a, w - a)))
+    return 0;
+  if (text_brand(s + a, w - a) || text_is_domain(s + a, w - a)) return 0;
+  /* and runs on: three words, or the end of the sentence */
+  int spaces = 0;
+  for (size_t i = a; i < e; i++) spaces += s[i] == ' ';
+  while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\r')) e--;
+  return spaces >= 2 || s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == '?';
+}
+
 void cl_text_split(cl_page *p, const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
     const char *nl = memchr(s + i, '\n', n - i);
-    size_t e = nl ? (size_t)(nl - s) : n;
+    size_t e = nl ? (size_t)(nl - s) : n, last = i;
+    /* a sentence hard-wrapped across lines (no blank line between) is
+     * one block: "... said the\nminister on Monday." */
+    while (e < n && e - i < TEXT_MAX_JOIN && text_open_end(s, last, e)) {
+      const char *nl2 = memchr(s + e + 1, '\n', n - e - 1);
+      size_t e2 = nl2 ? (size_t)(nl2 - s) : n;
+      if (!text_continues(s, e + 1, e2)) break;
+      last = e + 1;
+      e = e2;
+    }
     cl_block_add(p, s + i, e - i, WT_PARA_TEXT);
     i = e + 1;
   }
