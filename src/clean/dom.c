@@ -17,7 +17,10 @@
  * siblings that score well or hold prose join it.
  *
  * Invariants: the tree is depth-capped (DOM_MAX_DEPTH; deeper content is
- * ignored) and node-capped (DOM_MAX_NODES); text is kept as parsed.
+ * ignored) and node-capped (DOM_MAX_NODES); text is kept as parsed; at
+ * most DOM_MAX_HTML bytes of markup reach the parser, so memory and time
+ * are bounded whatever the page size (the parser's tree takes about ten
+ * times the markup it holds).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +34,9 @@
 #define DOM_MAX_DEPTH 256
 #define DOM_MAX_NODES 400000
 #define DOM_MAX_BLOCK ((size_t)1 << 20)
+/* Bytes of markup parsed: a bigger page is first stripped of script and
+ * style bodies and comments (JSON-LD kept), then cut at this size. */
+#define DOM_MAX_HTML ((size_t)8 << 20)
 
 enum dom_flag {
   DF_SKIP = 1 << 0,    /* never article text */
@@ -287,6 +293,69 @@ static void dom_text(void *ud, const char *s, size_t n) {
   t->tlen = t->text ? (uint32_t)n : 0;
 }
 
+/* ------------------------------------------------------------ trimming */
+
+/* s[i..n) opens with "<NAME" followed by a space, '>' or '/'. */
+static int dom_tag_at(const char *s, size_t i, size_t n, const char *name,
+                      size_t nl) {
+  if (i + 1 + nl >= n || strncasecmp(s + i + 1, name, nl) != 0) return 0;
+  char c = s[i + 1 + nl];
+  return c == ' ' || c == '>' || c == '/' || c == '\t' || c == '\n' ||
+         c == '\r';
+}
+
+/* Offset of the next "</NAME" in s[i..n), or n. */
+static size_t dom_find_close(const char *s, size_t i, size_t n,
+                             const char *name, size_t nl) {
+  while (i < n) {
+    const char *lt = memchr(s + i, '<', n - i);
+    if (!lt) return n;
+    i = (size_t)(lt - s);
+    if (i + 2 + nl <= n && s[i + 1] == '/' &&
+        !strncasecmp(s + i + 2, name, nl))
+      return i;
+    i++;
+  }
+  return n;
+}
+
+/* Copy of html[0..n) without the bodies of <script> (JSON-LD kept) and
+ * <style> and without comments, cut at DOM_MAX_HTML bytes, into out (at
+ * least DOM_MAX_HTML bytes).  Returns the bytes written. */
+static size_t dom_trim(const char *s, size_t n, char *out) {
+  size_t i = 0, k = 0, cap = DOM_MAX_HTML;
+  while (i < n && k < cap) {
+    const char *lt = memchr(s + i, '<', n - i);
+    size_t e = lt ? (size_t)(lt - s) : n, c = e - i;
+    if (c > cap - k) c = cap - k;
+    memcpy(out + k, s + i, c);
+    k += c;
+    i = e;
+    if (i >= n || k >= cap) break;
+    if (i + 4 <= n && !memcmp(s + i, "<!--", 4)) {
+      const char *end = memmem(s + i + 4, n - i - 4, "-->", 3);
+      i = end ? (size_t)(end - s) + 3 : n;
+      continue;
+    }
+    int script = dom_tag_at(s, i, n, "script", 6);
+    if (!script && !dom_tag_at(s, i, n, "style", 5)) {
+      out[k++] = s[i++];
+      continue;
+    }
+    const char *gt = memchr(s + i, '>', n - i);
+    size_t open_end = gt ? (size_t)(gt - s) + 1 : n;
+    size_t close = dom_find_close(s, open_end, n, script ? "script" : "style",
+                                  script ? 6 : 5);
+    int keep = script && memmem(s + i, open_end - i, "ld+json", 7) != NULL;
+    size_t upto = keep ? close : open_end;
+    c = upto - i < cap - k ? upto - i : cap - k;
+    memcpy(out + k, s + i, c);
+    k += c;
+    i = close;
+  }
+  return k;
+}
+
 /* ------------------------------------------------------------ scoring */
 
 /* Bottom-up counts: text bytes (spaces collapsed), link text, commas. */
@@ -494,7 +563,24 @@ int cl_dom_extract(cl_page *p, const char *html, size_t n, char *err,
   root->flags = DF_BLOCK;
   b.root = b.cur = root;
   wt_html_visitor v = {&b, dom_open, dom_text, dom_close};
+  char *trimmed = NULL;
+  if (n > DOM_MAX_HTML) {
+    trimmed = malloc(DOM_MAX_HTML);
+    if (!trimmed) abort();
+    size_t k = dom_trim(html, n, trimmed);
+    wt_chrome *c = WT_VEC_PUSH(p->doc->arena, &p->doc->chrome);
+    if (c) {
+      char note[96];
+      snprintf(note, sizeof note, "page of %zu bytes: %zu bytes of markup cleaned",
+               n, k);
+      c->text = wt_arena_strdup(p->doc->arena, note);
+      c->reason = "page-truncated";
+    }
+    html = trimmed;
+    n = k;
+  }
   int rc = wt_html_walk(html, n, &v, err, errlen);
+  free(trimmed);
   wt_sb_free(&b.ld);
   if (rc != 0) {
     wt_sb_free(&b.title);

@@ -1,0 +1,218 @@
+/*
+ * test_extract_frames.c - the event frame of every labelled article of a
+ * hand-labelled corpus, article by article: the whole pipeline runs
+ * in-process over each page (files and JSON Lines records named in the
+ * corpus's labels.json) and its main frame is compared with the label of
+ * the event the article belongs to:
+ *   type          the taxonomy id;
+ *   participants  the same set (case and diacritics aside, or the same
+ *                 gazetteer entity), nobody missing, nobody extra;
+ *   date          the labelled day.
+ * An article is "right" when all three are.  WT_VERBOSE=1 lists every
+ * miss.
+ *
+ * samples/ is the tuning corpus: its bar (>= 0.90 on each of type,
+ * participants and date) is asserted.  tests/fixtures/unseen/ is held out:
+ * its numbers are printed, never asserted, and never tuned on.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <utf8proc.h>
+
+#include "core/calendar.h"
+#include "core/pipeline.h"
+#include "extract/extract.h"
+#include "harness.h"
+#include "ingest/ingest.h"
+
+#define FT_BAR 0.90
+
+typedef struct ft_score {
+  int n, type, parts, date, all;
+} ft_score;
+
+static int ft_verbose(void) { return getenv("WT_VERBOSE") != NULL; }
+
+/* Case-folded, diacritics-stripped copy (malloc'd), or NULL. */
+static char *ft_fold(const char *s) {
+  utf8proc_uint8_t *out = NULL;
+  utf8proc_ssize_t n = utf8proc_map(
+      (const utf8proc_uint8_t *)s, 0, &out,
+      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+          UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+  return n < 0 ? NULL : (char *)out;
+}
+
+/* Is entity e the labelled `name`? */
+static int ft_is(const wt_resources *R, const wt_doc *d, int32_t e,
+                 const char *name) {
+  if (e < 0 || (size_t)e >= d->entities.n) return 0;
+  const wt_entity *en = &d->entities.v[e];
+  char *a = ft_fold(en->name), *b = ft_fold(name);
+  int eq = a && b && strcmp(a, b) == 0;
+  free(a);
+  free(b);
+  if (eq) return 1;
+  const char *id = wt_extract_lookup(R->extract, name);
+  return id && en->id && strcmp(id, en->id) == 0;
+}
+
+/* The label event of article key, or NULL. */
+static json_t *ft_event_of(json_t *labels, const char *key) {
+  size_t i, j;
+  json_t *ev, *a;
+  json_array_foreach(json_object_get(labels, "events"), i, ev) {
+    json_array_foreach(json_object_get(ev, "articles"), j, a) {
+      if (json_is_string(a) && strcmp(json_string_value(a), key) == 0)
+        return ev;
+    }
+  }
+  return NULL;
+}
+
+static void ft_score_doc(const wt_resources *R, const wt_doc *d,
+                         const char *key, json_t *ev, ft_score *s) {
+  const wt_frame *f = &d->frame;
+  const char *want_type = json_string_value(json_object_get(ev, "type"));
+  int ok_type = f->type && want_type && strcmp(f->type, want_type) == 0;
+
+  json_t *lp = json_object_get(ev, "participants"), *p;
+  size_t j;
+  int ok_parts = json_array_size(lp) == f->n_participants;
+  json_array_foreach(lp, j, p) {
+    int hit = 0;
+    for (size_t k = 0; k < f->n_participants && !hit; k++)
+      hit = ft_is(R, d, f->participants[k], json_string_value(p));
+    ok_parts &= hit;
+  }
+
+  char got[11] = "-";
+  if (f->day != WT_NO_DAY) wt_day_iso(f->day, got);
+  const char *want_date = json_string_value(json_object_get(ev, "date"));
+  int ok_date = want_date ? strcmp(got, want_date) == 0 : f->day == WT_NO_DAY;
+
+  s->n++;
+  s->type += ok_type;
+  s->parts += ok_parts;
+  s->date += ok_date;
+  s->all += ok_type && ok_parts && ok_date;
+  if (!ft_verbose() || (ok_type && ok_parts && ok_date)) return;
+  printf("  %s (%s):", key,
+         json_string_value(json_object_get(ev, "event")));
+  if (!ok_type)
+    printf(" type %s, expected %s;", f->type ? f->type : "-",
+           want_type ? want_type : "-");
+  if (!ok_parts) {
+    printf(" participants [");
+    for (size_t k = 0; k < f->n_participants; k++)
+      printf("%s%s", k ? ", " : "", d->entities.v[f->participants[k]].name);
+    printf("], expected [");
+    json_array_foreach(lp, j, p)
+      printf("%s%s", j ? ", " : "", json_string_value(p));
+    printf("];");
+  }
+  if (!ok_date)
+    printf(" date %s (%s), expected %s;", got,
+           f->date_how ? f->date_how : "-", want_date ? want_date : "-");
+  printf("\n");
+}
+
+/* Run the pipeline over every labelled page of the corpus at src-relative
+ * `root` and score the frames.  0, or -1 when the corpus cannot be read. */
+static int ft_corpus(const char *root_rel, ft_score *s) {
+  char root[4096], lpath[4096], err[512];
+  memset(s, 0, sizeof *s);
+  if (!wt_test_src(root_rel, root, sizeof root)) return -1;
+  int w = snprintf(lpath, sizeof lpath, "%s/labels.json", root);
+  if (w < 0 || (size_t)w >= sizeof lpath) return -1;
+  json_error_t je;
+  json_t *labels = json_load_file(lpath, 0, &je);
+  if (!labels) return -1;
+  wt_resources R;
+  if (wt_resources_load(&R, err, sizeof err) != 0) {
+    json_decref(labels);
+    return -1;
+  }
+  /* the paths: every labelled file, then the feeds */
+  size_t cap = json_object_size(json_object_get(labels, "articles")) +
+               json_array_size(json_object_get(labels, "feeds")) + 1;
+  char **paths = calloc(cap, sizeof *paths);
+  size_t np = 0, i;
+  const char *key;
+  json_t *v;
+  json_object_foreach(json_object_get(labels, "articles"), key, v) {
+    char p[4096];
+    struct stat st;
+    int w = snprintf(p, sizeof p, "%s/%s", root, key);
+    if (w < 0 || (size_t)w >= sizeof p) continue;
+    if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && np < cap)
+      paths[np++] = strdup(p);
+  }
+  json_array_foreach(json_object_get(labels, "feeds"), i, v) {
+    char p[4096];
+    const char *f = json_string_value(v);
+    int w = f ? snprintf(p, sizeof p, "%s/%s", root, f) : -1;
+    if (w < 0 || (size_t)w >= sizeof p) continue;
+    if (np < cap) paths[np++] = strdup(p);
+  }
+  wt_ingest *g = wt_ingest_open_paths((const char *const *)paths, np);
+  wt_input in;
+  const char *origin;
+  int rc;
+  size_t rootlen = strlen(root);
+  while (g && (rc = wt_ingest_next(g, &in, &origin, err, sizeof err)) != 0) {
+    if (rc < 0) continue;
+    /* the label key: the JSON Lines id, else the path under the root */
+    const char *k = in.ext_id;
+    if (!k) {
+      k = in.origin;
+      if (strncmp(k, root, rootlen) == 0 && k[rootlen] == '/')
+        k += rootlen + 1;
+    }
+    json_t *ev = ft_event_of(labels, k);
+    if (!ev) continue;
+    wt_doc *d = wt_pipeline_run(&R, &in, err, sizeof err);
+    if (!d) {
+      s->n++;
+      if (ft_verbose()) printf("  %s: pipeline failed: %s\n", k, err);
+      continue;
+    }
+    ft_score_doc(&R, d, k, ev, s);
+    wt_doc_free(d);
+  }
+  if (g) wt_ingest_close(g);
+  for (i = 0; i < np; i++) free(paths[i]);
+  free(paths);
+  wt_resources_free(&R);
+  json_decref(labels);
+  return 0;
+}
+
+static void ft_print(const char *name, const ft_score *s) {
+  double n = s->n ? s->n : 1;
+  printf("  %s frames (%d articles): type %d (%.3f), participants %d (%.3f), "
+         "date %d (%.3f), all three %d (%.3f)\n",
+         name, s->n, s->type, s->type / n, s->parts, s->parts / n, s->date,
+         s->date / n, s->all, s->all / n);
+}
+
+WT_TEST(extract_samples_frames) {
+  ft_score s;
+  REQUIRE(ft_corpus("samples", &s) == 0);
+  ft_print("samples", &s);
+  REQUIRE(s.n >= 30);
+  CHECKF(s.type >= FT_BAR * s.n, "samples type %d/%d", s.type, s.n);
+  CHECKF(s.parts >= FT_BAR * s.n, "samples participants %d/%d", s.parts, s.n);
+  CHECKF(s.date >= FT_BAR * s.n, "samples date %d/%d", s.date, s.n);
+}
+
+/* Held out: reported, not asserted beyond having run. */
+WT_TEST(extract_unseen_frames) {
+  ft_score s;
+  REQUIRE(ft_corpus("tests/fixtures/unseen", &s) == 0);
+  ft_print("unseen", &s);
+  CHECK(s.n >= 20);
+}
