@@ -146,7 +146,7 @@ static int ft_corpus(const char *root_rel, ft_score *s) {
   json_object_foreach(json_object_get(labels, "articles"), key, v) {
     char p[4096];
     struct stat st;
-    int w = snprintf(p, sizeof p, "%s/%s", root, key);
+    w = snprintf(p, sizeof p, "%s/%s", root, key);
     if (w < 0 || (size_t)w >= sizeof p) continue;
     if (stat(p, &st) == 0 && S_ISREG(st.st_mode) && np < cap)
       paths[np++] = strdup(p);
@@ -154,7 +154,7 @@ static int ft_corpus(const char *root_rel, ft_score *s) {
   json_array_foreach(json_object_get(labels, "feeds"), i, v) {
     char p[4096];
     const char *f = json_string_value(v);
-    int w = f ? snprintf(p, sizeof p, "%s/%s", root, f) : -1;
+    w = f ? snprintf(p, sizeof p, "%s/%s", root, f) : -1;
     if (w < 0 || (size_t)w >= sizeof p) continue;
     if (np < cap) paths[np++] = strdup(p);
   }

@@ -568,7 +568,8 @@ int cl_dom_extract(cl_page *p, const char *html, size_t n, char *err,
     trimmed = malloc(DOM_MAX_HTML);
     if (!trimmed) abort();
     size_t k = dom_trim(html, n, trimmed);
-    wt_chrome *c = WT_VEC_PUSH(p->doc->arena, &p->doc->chrome);
+    wt_chrome *c =
+        p->relaxed ? NULL : WT_VEC_PUSH(p->doc->arena, &p->doc->chrome);
     if (c) {
       char note[96];
       snprintf(note, sizeof note, "page of %zu bytes: %zu bytes of markup cleaned",

@@ -22,6 +22,7 @@
  * the start of the first paragraph, a credit tag at the end of the last),
  * never rewritten.
  */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -29,6 +30,9 @@
 #include "clean_int.h"
 
 #define TEXT_MAX_BLOCKS 20000
+/* Bytes of a text page that are split and classified (about 20,000
+ * lines of prose; a longer page is cut at a line's end). */
+#define TEXT_MAX_BYTES ((size_t)8 << 20)
 
 /* --------------------------------------------------------- utilities */
 
@@ -176,6 +180,20 @@ static int text_continues(const char *s, size_t a, size_t e) {
 
 void cl_text_split(cl_page *p, const char *s, size_t n) {
   size_t i = 0;
+  if (n > TEXT_MAX_BYTES) {
+    /* bounded work: the first TEXT_MAX_BYTES, cut at a line's end */
+    const char *nl = memrchr(s, '\n', TEXT_MAX_BYTES);
+    size_t cut = nl ? (size_t)(nl - s) : TEXT_MAX_BYTES;
+    wt_chrome *c = WT_VEC_PUSH(p->doc->arena, &p->doc->chrome);
+    if (c) {
+      char note[96];
+      snprintf(note, sizeof note, "page of %zu bytes: %zu bytes of text cleaned",
+               n, cut);
+      c->text = wt_arena_strdup(p->doc->arena, note);
+      c->reason = "page-truncated";
+    }
+    n = cut;
+  }
   while (i < n) {
     const char *nl = memchr(s + i, '\n', n - i);
     size_t e = nl ? (size_t)(nl - s) : n, last = i;
@@ -389,6 +407,12 @@ static int text_photo_credit(const char *s, size_t n) {
   size_t tn = n - 1 - a;
   if (tn >= 5 && (!strncasecmp(t, "foto", 4) || !strncasecmp(t, "photo", 5)))
     return 1;
+  /* "(AP Photo/Alan Diaz, File)": an agency's photo credit */
+  const char *sp = memchr(t, ' ', tn < 12 ? tn : 12);
+  if (sp && (size_t)(sp - t) + 6 <= tn &&
+      (!strncasecmp(sp + 1, "photo", 5) || !strncasecmp(sp + 1, "foto", 4)) &&
+      cl_is_upper_start(t, tn))
+    return 1;
   int lower = 0, spaces = 0;
   for (size_t i = 0; i < tn; i++) {
     if (t[i] >= 'a' && t[i] <= 'z') lower = 1;
@@ -412,6 +436,18 @@ static int text_brand(const char *s, size_t n) {
     if (c >= 'A' && c <= 'Z') upper = 1;
   }
   return upper;
+}
+
+/* A CMS shortcode left in the text: "[button link=...]Send[/button]". */
+static int text_shortcode(const char *s, size_t n) {
+  for (const char *q = s; (q = memchr(q, '[', (size_t)(s + n - q))) != NULL;
+       q++) {
+    if (q + 3 >= s + n || q[1] != '/') continue;
+    const char *e = q + 2;
+    while (e < s + n && *e >= 'a' && *e <= 'z') e++;
+    if (e > q + 2 && e < s + n && *e == ']') return 1;
+  }
+  return 0;
 }
 
 /* "(ara/ara)", "(mnu/mnu)": editors' initials closing a story. */
@@ -555,6 +591,8 @@ static void text_judge(cl_page *p, size_t i, const text_feat *f) {
     text_chrome(b, "agency-tag");
   } else if (text_initials(b->text, b->len)) {
     text_chrome(b, "initials");
+  } else if (text_shortcode(b->text, b->len)) {
+    text_chrome(b, "shortcode");
   } else if (text_self_repeat(b->text, b->len)) {
     if ((nl = text_tail_credit(b->text, b->len, &name)) > 0)
       cl_credited_add(d, name, nl, "caption-credit");
@@ -785,10 +823,11 @@ static int text_dateline(cl_page *p, cl_block *b) {
   return 1;
 }
 
-/* A place in capitals closed by ':' or '.' opening the first paragraph:
- * "JAKARTA: Indonesian ...", "NUSA DUA. Pemerintah ..." (wire and
- * Indonesian business styles; often after an outlet dateline). */
-static void text_caps_place(cl_page *p, cl_block *b) {
+/* A place in capitals closed by ':' opening the first paragraph
+ * ("JAKARTA: Indonesian ..."), or by '.' right after an outlet dateline
+ * ("KONTAN.CO.ID - NUSA DUA. Pemerintah ..."; alone, "NATO. That ..." is
+ * a sentence). */
+static void text_caps_place(cl_page *p, cl_block *b, int after_outlet) {
   const char *s = b->text;
   size_t i = 0, letters = 0;
   int words = 0;
@@ -805,7 +844,7 @@ static void text_caps_place(cl_page *p, cl_block *b) {
     break;
   }
   if (words > 3 || letters < 4 || i + 2 >= b->len ||
-      (s[i] != ':' && s[i] != '.') || s[i + 1] != ' ' ||
+      (s[i] != ':' && !(s[i] == '.' && after_outlet)) || s[i + 1] != ' ' ||
       !cl_is_upper_start(s + i + 2, b->len - i - 2) ||
       (s[i + 2] >= 'A' && s[i + 2] <= 'Z' && s[i + 3] >= 'A' &&
        s[i + 3] <= 'Z'))
@@ -904,7 +943,7 @@ void cl_text_classify(cl_page *p) {
       if (v[j].cls == CL_BODY && (feats[j].terminal || feats[j].words > 20))
         break;
       text_chrome(&v[j], v[i].cue->reason);
-      v[j].weight = -20; /* known: removing it suffices, as for the cue */
+      v[j].weight = -5; /* known by its place: removing it suffices */
     }
   }
   /* repetition: a line shown twice is a title, caption or teaser */
@@ -1021,8 +1060,7 @@ void cl_text_classify(cl_page *p) {
   }
   for (size_t i = bs; found && i < be; i++)
     if (v[i].cls == CL_BODY) {
-      text_dateline(p, &v[i]);
-      text_caps_place(p, &v[i]);
+      text_caps_place(p, &v[i], text_dateline(p, &v[i]));
       break;
     }
   for (size_t i = be; found && i-- > bs;)

@@ -40,6 +40,7 @@
  */
 #include <stdint.h>
 #include <string.h>
+#include <stdio.h>
 
 #include "xint.h"
 
@@ -58,31 +59,83 @@ typedef struct fr_best {
   long sent; /* -1: title */
 } fr_best;
 
+/* Start of the word before byte i in s[a..), across spaces only (a
+ * punctuation mark ends the phrase), or SIZE_MAX. */
+static size_t fr_prev_word(const char *s, size_t a, size_t i) {
+  while (i > a && s[i - 1] == ' ') i--;
+  size_t e = i;
+  while (i > a && ((unsigned char)s[i - 1] >= 0x80 ||
+                   (s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
+                   (s[i - 1] >= 'A' && s[i - 1] <= 'Z') ||
+                   (s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == '-'))
+    i--;
+  return i == e ? SIZE_MAX : i;
+}
+
+/* Does a key of trie t match the whole word(s) at byte pos? */
+static int fr_word_in(const x_trie *t, const char *s, size_t n, size_t pos) {
+  return pos < n && x_trie_longest(t, s, n, pos, NULL) > 0;
+}
+
+/* Is the cue s[i..e) only a modifier of a head noun ("korban banjir",
+ * "victims of the flood", "flood victims")? */
+static int fr_modifier(const wt_extract_res *r, const char *s, size_t a,
+                       size_t b, size_t i, size_t e) {
+  const x_trie *h = &r->words[XW_MODHEAD];
+  size_t p = fr_prev_word(s, a, i);
+  for (int k = 0; k < 2 && p != SIZE_MAX; k++) {
+    if (fr_word_in(h, s, b, p)) return 1;
+    /* English "of the" between the head and the cue */
+    if (!((i - p >= 2 && strncmp(s + p, "of", 2) == 0) ||
+          (i - p >= 3 && strncmp(s + p, "the", 3) == 0)))
+      break;
+    i = p;
+    p = fr_prev_word(s, a, p);
+  }
+  while (e < b && s[e] == ' ') e++;
+  return e < b && fr_word_in(h, s, b, e);
+}
+
 /* Best-scoring cue in s[a..b): type index in *ty, span; the score is the
  * type's priority, less a little for each earlier cue (at equal priority
- * the first cue, usually the main verb, wins). */
+ * the first cue, usually the main verb, wins).  The syntactic role counts
+ * too: a cue inside a subordinate clause ("after a two-day policy
+ * meeting"; a clause opened at the start of the sentence ends at its
+ * comma) weighs half, and one that only qualifies a head noun ("korban
+ * banjir") a third: the main clause's verb beats them. */
 static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
                       size_t b, int32_t *ty, wt_span *sp) {
   double best = 0, late = 0;
+  int sub = 0, sub_to_comma = 0, words = 0;
   for (size_t i = a; i < b; i++) {
+    if (sub && sub_to_comma && s[i] == ',') sub = 0;
     if (!x_word_at(s, b, i) || (i > a && x_word_before(s, i))) continue;
+    words++;
     uint32_t ends[16];
     int32_t heads[16];
     size_t k = x_trie_walk(&r->type_cues, s, b, i, ends, heads, 16);
-    if (k) {
-      for (int32_t p = heads[k - 1]; p >= 0; p = r->type_cues.pay_next[p]) {
-        int32_t t = r->type_cues.pay_val[p];
-        double sc = r->types[t].priority - late;
-        if (sc > best) {
-          best = sc;
-          *ty = t;
-          sp->start = (uint32_t)i;
-          sp->end = ends[k - 1];
-        }
+    if (!k) {
+      if (!sub && fr_word_in(&r->subords, s, b, i)) {
+        sub = 1;
+        sub_to_comma = words <= 2;
       }
-      i = ends[k - 1] - 1;
-      late += 0.01;
+      continue;
     }
+    double w = sub ? 0.5 : 1.0;
+    if (fr_modifier(r, s, a, b, i, ends[k - 1])) w *= 0.3;
+    fprintf(stderr, "DBG cue %.*s w=%g sub=%d\n", (int)(ends[k-1]-i), s+i, w, sub);
+    for (int32_t p = heads[k - 1]; p >= 0; p = r->type_cues.pay_next[p]) {
+      int32_t t = r->type_cues.pay_val[p];
+      double sc = r->types[t].priority * w - late;
+      if (sc > best) {
+        best = sc;
+        *ty = t;
+        sp->start = (uint32_t)i;
+        sp->end = ends[k - 1];
+      }
+    }
+    i = ends[k - 1] - 1;
+    late += 0.01;
   }
   return best;
 }

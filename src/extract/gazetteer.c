@@ -547,8 +547,8 @@ static int gaz_kv_line(void *ud, char *line, size_t len, int lineno) {
 
 static int gaz_type_line(void *ud, char *line, size_t len, int lineno) {
   wt_extract_res *r = ud;
-  char *f[6] = {0};
-  int k = wt_split_tabs(line, f, 6);
+  char *f[7] = {0};
+  int k = wt_split_tabs(line, f, 7);
   if (k < 4) return 0;
   GAZ_GROW(r, r->types, r->n_types, r->cap_types);
   x_evtype *ty = &r->types[r->n_types];
@@ -560,6 +560,9 @@ static int gaz_type_line(void *ud, char *line, size_t len, int lineno) {
   ty->actors = XA_PERSON;
   for (uint8_t a = 0; k >= 6 && a < sizeof actors / sizeof *actors; a++)
     if (strcmp(f[5], actors[a]) == 0) ty->actors = a;
+  ty->frame = XR_PLAIN;
+  if (k >= 7 && strcmp(f[6], "contact") == 0) ty->frame = XR_CONTACT;
+  if (k >= 7 && strcmp(f[6], "outcome") == 0) ty->frame = XR_OUTCOME;
   for (int c = 3; c < k && c < 5; c++) {
     char *p = f[c];
     while (*p) {
@@ -580,7 +583,7 @@ static int gaz_type_line(void *ud, char *line, size_t len, int lineno) {
 static int gaz_word_line(void *ud, char *line, size_t len, int lineno) {
   static const char *const classes[XW_N] = {
       "pron", "loc", "lasting", "from", "that", "to", "asis", "clause",
-      "state"};
+      "state", "during", "modhead"};
   wt_extract_res *r = ud;
   char *f[2] = {0};
   if (wt_split_tabs(line, f, 2) < 2 || !*f[0]) return 0;

@@ -52,17 +52,31 @@ static int mn_tight_hyphen(const x_ctx *c, size_t ti) {
          c->t[ti + 2].s == c->t[ti + 1].e;
 }
 
-/* A run of name-like words from ti in one sentence: one past its end. */
+/* A lower-case syllable after a hyphen inside a name, not the run's first
+ * word: the second half of a Korean given name ("Kim Moon-soo", "Lee
+ * Jae-myung").  A run's first word is left alone ("Jakarta-based"). */
+#define MN_SYLLABLE 6
+static int mn_syllable(const x_ctx *c, size_t ti) {
+  const x_tok *t = &c->t[ti];
+  if (t->kind != XK_WORD || (t->flags & XF_CAP) || t->men >= 0 ||
+      t->e - t->s > MN_SYLLABLE)
+    return 0;
+  for (uint32_t i = t->s; i < t->e; i++)
+    if (c->s[i] < 'a' || c->s[i] > 'z') return 0;
+  return 1;
+}
+
+/* A run of name-like words from ti in one sentence: one past its end.
+ * Hyphenated parts join the word before them ("Al-Sisi", "Moon-soo"). */
 static size_t mn_name_run(const x_ctx *c, size_t ti, int max) {
   size_t j = ti;
   int words = 0;
   while (j < c->nt && words < max && mn_namelike(c, j) &&
          c->t[j].sent == c->t[ti].sent) {
     words++;
-    if (mn_tight_hyphen(c, j) && mn_namelike(c, j + 2)) {
+    while (mn_tight_hyphen(c, j) &&
+           (mn_namelike(c, j + 2) || (j > ti && mn_syllable(c, j + 2))))
       j += 2;
-      continue;
-    }
     j++;
   }
   return j;

@@ -97,11 +97,17 @@ enum { XS_WIRE = 1, XS_STMT };
 /* Who acts in an event of a type (event-types.tsv, 6th column). */
 enum { XA_PERSON = 0, XA_PAIR, XA_ORG, XA_CIVIL, XA_NONE };
 
+/* What an event of a type is to another one (event-types.tsv, 7th
+ * column): a contact (a meeting, visit, call) holds the outcomes reached
+ * during it (an agreement); plain types neither. */
+enum { XR_PLAIN = 0, XR_CONTACT, XR_OUTCOME };
+
 typedef struct x_evtype {
   const char *id, *label;
   int priority;
   uint8_t actors; /* XA_*: persons first; at least two persons;
                      institutions first; non-state bodies first; nobody */
+  uint8_t frame;  /* XR_* */
 } x_evtype;
 
 /* Closed word classes (data/extract/function-words.txt). */
@@ -115,6 +121,8 @@ enum {
   XW_ASIS,     /* "demikian", "seperti" between a quote and its verb */
   XW_CLAUSE,   /* "sementara", "whereas": a new clause with its own event */
   XW_STATE,    /* "pemerintah", "government": a state's government */
+  XW_DURING,   /* "dalam", "during": an event held inside another one */
+  XW_MODHEAD,  /* "korban", "victims": a head noun an event word modifies */
   XW_N
 };
 

@@ -1,0 +1,591 @@
+/*
+ * ner.c - the statistical name tagger (structured perceptron, BIO tags
+ * over person / organisation / place, Viterbi decoding) and its place in
+ * the mention finder.
+ *
+ * Features (hashed, FNV-1a per template into 2^bits buckets, one weight
+ * per tag): the case-folded word, its 1-3 byte prefixes and suffixes, the
+ * word as written, its shape (Xx, X, x, d, punctuation, runs collapsed),
+ * the words and shapes around it (two either side), word bigrams, the
+ * gazetteer evidence of the token and its neighbours, a title or role
+ * word one or two before it (data/extract/titles-*.txt, role-words.txt),
+ * the first position of a sentence, and the sentence's style (all lower
+ * case, as in NERP, or cased).  Transitions are a tag-pair matrix.
+ *
+ * Model file (data/extract/ner/model.bin, little-endian): "WTNER001",
+ * uint32 bits, uint32 ntag (7), float scale, float tr[8][7] (row 7 =
+ * sentence start), then int16 w[2^bits][7]; weight = w * scale.
+ *
+ * Combination (x_ner_mentions, run after titles and before capitalised
+ * sequences): rule mentions and title words win; a gazetteer mention
+ * of several words wins; the tagger's span replaces single-word gazetteer
+ * mentions inside it (a place in "Kabupaten Pati" keeps its canonical id
+ * when the types agree); other spans become "x:Name" entities of the
+ * tagger's type.
+ *
+ * Invariant: the model is read-only once loaded; tagging allocates
+ * nothing (fixed buffers of WT_NER_MAXTOK tokens per chunk).
+ */
+#include "ner.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/util.h"
+#include "xint.h"
+
+#define NR_MAGIC "WTNER001"
+#define NR_ROW 8            /* int16 weights per bucket in memory (7 used) */
+#define NR_WORD 48          /* bytes of a word that features look at */
+#define NR_TITLE_BITS 12    /* title word set: 4096 slots */
+#define NR_MAX_BITS 24
+
+struct wt_ner {
+  int bits;
+  uint32_t mask;
+  float scale;
+  float tr[(WT_NER_NTAG + 1) * WT_NER_NTAG];
+  int16_t *w; /* [buckets][NR_ROW] */
+  uint64_t titles[1u << NR_TITLE_BITS]; /* hashes of title words, 0 empty */
+};
+
+/* ------------------------------------------------------------ hashing */
+
+static inline uint64_t nr_mix(uint64_t h, unsigned char b) {
+  return (h ^ b) * 0x100000001b3ULL;
+}
+
+/* Fold a whole 64-bit value (another feature's hash) into h. */
+static inline uint64_t nr_mix64(uint64_t h, uint64_t v) {
+  for (int i = 0; i < 8; i++) h = nr_mix(h, (unsigned char)(v >> (8 * i)));
+  return h;
+}
+
+static uint64_t nr_hash(uint64_t h, const char *p, size_t n) {
+  for (size_t i = 0; i < n; i++) h = nr_mix(h, (unsigned char)p[i]);
+  return h;
+}
+
+static inline uint64_t nr_start(unsigned tmpl) {
+  return nr_mix(0xcbf29ce484222325ULL, (unsigned char)tmpl);
+}
+
+static inline uint32_t nr_bucket(const wt_ner *m, uint64_t h) {
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 32;
+  return (uint32_t)h & m->mask;
+}
+
+/* ------------------------------------------------------------ title words */
+
+static uint64_t nr_word_hash(const char *p, size_t n) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (size_t i = 0; i < n; i++) h = nr_mix(h, x_fold((unsigned char)p[i]));
+  return h | 1;
+}
+
+static void nr_title_add(wt_ner *m, uint64_t h) {
+  uint32_t mask = (1u << NR_TITLE_BITS) - 1, i = (uint32_t)h & mask;
+  for (uint32_t k = 0; k <= mask; k++, i = (i + 1) & mask) {
+    if (m->titles[i] == h) return;
+    if (!m->titles[i]) {
+      m->titles[i] = h;
+      return;
+    }
+  }
+}
+
+static int nr_is_title(const wt_ner *m, const char *p, size_t n) {
+  uint64_t h = nr_word_hash(p, n);
+  uint32_t mask = (1u << NR_TITLE_BITS) - 1, i = (uint32_t)h & mask;
+  for (uint32_t k = 0; k <= mask; k++, i = (i + 1) & mask) {
+    if (m->titles[i] == h) return 1;
+    if (!m->titles[i]) return 0;
+  }
+  return 0;
+}
+
+/* Every word of a title phrase ("menteri luar negeri", "president$"). */
+static int nr_title_line(void *ud, char *line, size_t len, int lineno) {
+  (void)lineno;
+  wt_ner *m = ud;
+  size_t i = 0;
+  while (i < len && line[i] != '\t') {
+    while (i < len && (line[i] == ' ' || line[i] == '$')) i++;
+    size_t j = i;
+    while (j < len && line[j] != ' ' && line[j] != '\t' && line[j] != '$') j++;
+    if (j > i) nr_title_add(m, nr_word_hash(line + i, j - i));
+    i = j;
+    if (i < len && line[i] == '$') i++;
+  }
+  return 0;
+}
+
+wt_ner *wt_ner_new(int bits, char *err, size_t errlen) {
+  if (bits < 8 || bits > NR_MAX_BITS) {
+    snprintf(err, errlen, "ner: bad bucket bits %d", bits);
+    return NULL;
+  }
+  wt_ner *m = calloc(1, sizeof *m);
+  if (m) m->w = calloc((size_t)NR_ROW << bits, sizeof *m->w);
+  if (!m || !m->w) {
+    free(m);
+    snprintf(err, errlen, "ner: out of memory");
+    return NULL;
+  }
+  m->bits = bits;
+  m->mask = (1u << bits) - 1;
+  m->scale = 1;
+  static const char *const lists[] = {"extract/titles-id.txt",
+                                      "extract/titles-en.txt",
+                                      "extract/role-words.txt"};
+  for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+    if (wt_data_lines(lists[i], nr_title_line, m, err, errlen) != 0) {
+      wt_ner_free(m);
+      return NULL;
+    }
+  }
+  return m;
+}
+
+void wt_ner_free(wt_ner *m) {
+  if (!m) return;
+  free(m->w);
+  free(m);
+}
+
+size_t wt_ner_buckets(const wt_ner *m) { return (size_t)1 << m->bits; }
+
+/* ------------------------------------------------------------ features */
+
+/* Template ids (one byte, hashed first). */
+enum {
+  NF_BIAS = 1, NF_WORD, NF_P1, NF_P2, NF_P3, NF_S1, NF_S2, NF_S3, NF_SHAPE,
+  NF_WM1, NF_WP1, NF_WM2, NF_WP2, NF_SHM1, NF_SHP1, NF_GAZ, NF_GAZM1,
+  NF_GAZP1, NF_TITLE1, NF_TITLE2, NF_FIRST, NF_STYLE, NF_RAW, NF_BI_M,
+  NF_BI_P, NF_SH3, NF_STYLE_SH, NF_STYLE_W, NF_GAZ_SH, NF_LEN
+};
+
+/* Shape of a word: X upper, x lower, d digit, other ASCII as is, 'u' for
+ * a non-ASCII character; runs collapsed, at most 8 symbols. */
+static size_t nr_shape(const char *p, size_t n, char *out) {
+  size_t k = 0;
+  for (size_t i = 0; i < n && k < 8; i++) {
+    unsigned char b = (unsigned char)p[i];
+    char c;
+    if (b >= 'A' && b <= 'Z') c = 'X';
+    else if (b >= 'a' && b <= 'z') c = 'x';
+    else if (b >= '0' && b <= '9') c = 'd';
+    else if (b < 0x80) c = (char)b;
+    else if ((b & 0xC0) == 0x80) continue;
+    else c = 'u';
+    if (k && out[k - 1] == c) continue;
+    out[k++] = c;
+  }
+  return k;
+}
+
+/* Case-folded word (at most NR_WORD bytes). */
+static size_t nr_lower(const char *p, size_t n, char *out) {
+  if (n > NR_WORD) n = NR_WORD;
+  for (size_t i = 0; i < n; i++) out[i] = (char)x_fold((unsigned char)p[i]);
+  return n;
+}
+
+static uint64_t nr_word_at(const wt_ner_sent *x, long i, unsigned tmpl) {
+  uint64_t h = nr_start(tmpl);
+  if (i < 0) return nr_mix(h, 1);
+  if ((size_t)i >= x->nt) return nr_mix(h, 2);
+  char w[NR_WORD];
+  size_t n = nr_lower(x->s + x->ts[i], x->te[i] - x->ts[i], w);
+  return nr_hash(h, w, n);
+}
+
+static uint64_t nr_shape_at(const wt_ner_sent *x, long i, unsigned tmpl) {
+  uint64_t h = nr_start(tmpl);
+  if (i < 0) return nr_mix(h, 1);
+  if ((size_t)i >= x->nt) return nr_mix(h, 2);
+  char sh[8];
+  size_t n = nr_shape(x->s + x->ts[i], x->te[i] - x->ts[i], sh);
+  return nr_hash(h, sh, n);
+}
+
+static uint64_t nr_gaz_at(const wt_ner_sent *x, long i, unsigned tmpl) {
+  unsigned char g = i < 0 ? 8 : (size_t)i >= x->nt ? 9 : x->gaz[i];
+  return nr_mix(nr_start(tmpl), g);
+}
+
+static int nr_title_at(const wt_ner *m, const wt_ner_sent *x, long i) {
+  return i >= 0 && nr_is_title(m, x->s + x->ts[i], x->te[i] - x->ts[i]);
+}
+
+/* The sentence is written all in lower case (NERP style). */
+static int nr_lower_style(const wt_ner_sent *x) {
+  for (size_t i = 0; i < x->nt; i++)
+    for (uint32_t k = x->ts[i]; k < x->te[i]; k++)
+      if (x->s[k] >= 'A' && x->s[k] <= 'Z') return 0;
+  return 1;
+}
+
+static size_t nr_features(const wt_ner *m, const wt_ner_sent *x, size_t i,
+                          int lower, uint32_t *out) {
+  size_t k = 0;
+  const char *p = x->s + x->ts[i];
+  size_t n = x->te[i] - x->ts[i];
+  char w[NR_WORD], sh[8];
+  size_t wn = nr_lower(p, n, w), sn = nr_shape(p, n, sh);
+  long li = (long)i;
+  unsigned char st = (unsigned char)lower;
+#define NR_PUT(h) (out[k++] = nr_bucket(m, (h)))
+  NR_PUT(nr_start(NF_BIAS));
+  uint64_t hw = nr_hash(nr_start(NF_WORD), w, wn);
+  NR_PUT(hw);
+  NR_PUT(nr_hash(nr_start(NF_RAW), p, n > NR_WORD ? NR_WORD : n));
+  for (size_t l = 1; l <= 3 && l <= wn; l++) {
+    NR_PUT(nr_hash(nr_start(NF_P1 + (unsigned)l - 1), w, l));
+    NR_PUT(nr_hash(nr_start(NF_S1 + (unsigned)l - 1), w + wn - l, l));
+  }
+  uint64_t hs = nr_hash(nr_start(NF_SHAPE), sh, sn);
+  NR_PUT(hs);
+  NR_PUT(nr_mix(nr_start(NF_LEN), (unsigned char)(n > 12 ? 12 : n)));
+  NR_PUT(nr_word_at(x, li - 1, NF_WM1));
+  NR_PUT(nr_word_at(x, li + 1, NF_WP1));
+  NR_PUT(nr_word_at(x, li - 2, NF_WM2));
+  NR_PUT(nr_word_at(x, li + 2, NF_WP2));
+  uint64_t sm = nr_shape_at(x, li - 1, NF_SHM1);
+  uint64_t sp = nr_shape_at(x, li + 1, NF_SHP1);
+  NR_PUT(sm);
+  NR_PUT(sp);
+  NR_PUT(nr_mix64(nr_mix64(nr_mix64(nr_start(NF_SH3), sm), hs), sp));
+  NR_PUT(nr_hash(nr_word_at(x, li - 1, NF_BI_M), w, wn));
+  NR_PUT(nr_hash(nr_mix(nr_word_at(x, li + 1, NF_BI_P), ' '), w, wn));
+  NR_PUT(nr_gaz_at(x, li, NF_GAZ));
+  NR_PUT(nr_gaz_at(x, li - 1, NF_GAZM1));
+  NR_PUT(nr_gaz_at(x, li + 1, NF_GAZP1));
+  NR_PUT(nr_hash(nr_gaz_at(x, li, NF_GAZ_SH), sh, sn));
+  if (nr_title_at(m, x, li - 1)) NR_PUT(nr_start(NF_TITLE1));
+  if (nr_title_at(m, x, li - 2)) NR_PUT(nr_start(NF_TITLE2));
+  if (i == 0) NR_PUT(nr_hash(nr_start(NF_FIRST), sh, sn));
+  NR_PUT(nr_mix(nr_start(NF_STYLE), st));
+  NR_PUT(nr_hash(nr_mix(nr_start(NF_STYLE_SH), st), sh, sn));
+  NR_PUT(nr_hash(nr_mix(nr_start(NF_STYLE_W), st), w, wn));
+#undef NR_PUT
+  return k;
+}
+
+size_t wt_ner_features(const wt_ner *m, const wt_ner_sent *x, size_t i,
+                       uint32_t *out) {
+  return nr_features(m, x, i, nr_lower_style(x), out);
+}
+
+/* ------------------------------------------------------------ decoding */
+
+/* May tag b follow tag a (a == WT_NER_NTAG: sentence start)? */
+static int nr_allowed(int a, int b) {
+  if (b == WT_NER_O || (b & 1)) return 1; /* O or B-t */
+  return a != WT_NER_NTAG && a != WT_NER_O && WT_NER_TYPE(a) == WT_NER_TYPE(b);
+}
+
+void wt_ner_viterbi(const float *em, const float *tr, size_t nt,
+                    uint8_t *tags) {
+  float sc[WT_NER_MAXTOK][WT_NER_NTAG];
+  uint8_t bp[WT_NER_MAXTOK][WT_NER_NTAG];
+  if (nt > WT_NER_MAXTOK) nt = WT_NER_MAXTOK;
+  if (!nt) return;
+  const float NEG = -1e30f;
+  for (int b = 0; b < WT_NER_NTAG; b++) {
+    sc[0][b] = nr_allowed(WT_NER_NTAG, b)
+                   ? em[b] + tr[WT_NER_NTAG * WT_NER_NTAG + b]
+                   : NEG;
+    bp[0][b] = 0;
+  }
+  for (size_t i = 1; i < nt; i++) {
+    for (int b = 0; b < WT_NER_NTAG; b++) {
+      float best = NEG;
+      int arg = 0;
+      for (int a = 0; a < WT_NER_NTAG; a++) {
+        if (!nr_allowed(a, b)) continue;
+        float v = sc[i - 1][a] + tr[a * WT_NER_NTAG + b];
+        if (v > best) {
+          best = v;
+          arg = a;
+        }
+      }
+      sc[i][b] = best + em[i * WT_NER_NTAG + b];
+      bp[i][b] = (uint8_t)arg;
+    }
+  }
+  int b = 0;
+  for (int t = 1; t < WT_NER_NTAG; t++)
+    if (sc[nt - 1][t] > sc[nt - 1][b]) b = t;
+  for (size_t i = nt; i-- > 0;) {
+    tags[i] = (uint8_t)b;
+    b = bp[i][b];
+  }
+}
+
+void wt_ner_tag(const wt_ner *m, const wt_ner_sent *x, uint8_t *tags) {
+  float em[WT_NER_MAXTOK * WT_NER_NTAG];
+  uint32_t f[WT_NER_MAXF];
+  size_t nt = x->nt > WT_NER_MAXTOK ? WT_NER_MAXTOK : x->nt;
+  int lower = nr_lower_style(x);
+  for (size_t i = 0; i < nt; i++) {
+    size_t nf = nr_features(m, x, i, lower, f);
+    int32_t acc[NR_ROW] = {0};
+    for (size_t j = 0; j < nf; j++) {
+      const int16_t *row = m->w + (size_t)f[j] * NR_ROW;
+      for (int t = 0; t < NR_ROW; t++) acc[t] += row[t];
+    }
+    for (int t = 0; t < WT_NER_NTAG; t++)
+      em[i * WT_NER_NTAG + t] = (float)acc[t] * m->scale;
+  }
+  wt_ner_viterbi(em, m->tr, nt, tags);
+}
+
+/* ------------------------------------------------------------ model file */
+
+static void nr_put32(unsigned char *p, uint32_t v) {
+  for (int i = 0; i < 4; i++) p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint32_t nr_get32(const unsigned char *p) {
+  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+         (uint32_t)p[3] << 24;
+}
+
+static float nr_getf(const unsigned char *p) {
+  uint32_t v = nr_get32(p);
+  float f;
+  memcpy(&f, &v, sizeof f);
+  return f;
+}
+
+static void nr_putf(unsigned char *p, float f) {
+  uint32_t v;
+  memcpy(&v, &f, sizeof v);
+  nr_put32(p, v);
+}
+
+#define NR_HEAD (8 + 4 + 4 + 4 + 4 * (WT_NER_NTAG + 1) * WT_NER_NTAG)
+
+int wt_ner_save(const wt_ner *m, const float *w, const float *tr,
+                const char *path, char *err, size_t errlen) {
+  size_t nb = wt_ner_buckets(m), nw = nb * WT_NER_NTAG;
+  float mx = 0;
+  for (size_t i = 0; i < nw; i++) {
+    float a = w[i] < 0 ? -w[i] : w[i];
+    if (a > mx) mx = a;
+  }
+  float scale = mx > 0 ? mx / 32767.0f : 1.0f;
+  size_t len = NR_HEAD + nw * 2;
+  unsigned char *buf = malloc(len);
+  if (!buf) {
+    snprintf(err, errlen, "ner: out of memory");
+    return -1;
+  }
+  memcpy(buf, NR_MAGIC, 8);
+  nr_put32(buf + 8, (uint32_t)m->bits);
+  nr_put32(buf + 12, WT_NER_NTAG);
+  nr_putf(buf + 16, scale);
+  for (int i = 0; i < (WT_NER_NTAG + 1) * WT_NER_NTAG; i++)
+    nr_putf(buf + 20 + 4 * i, tr[i]);
+  unsigned char *p = buf + NR_HEAD;
+  for (size_t i = 0; i < nw; i++) {
+    float q = w[i] / scale;
+    long v = (long)(q < 0 ? q - 0.5f : q + 0.5f);
+    if (v > 32767) v = 32767;
+    if (v < -32767) v = -32767;
+    uint16_t u = (uint16_t)(int16_t)v;
+    p[2 * i] = (unsigned char)u;
+    p[2 * i + 1] = (unsigned char)(u >> 8);
+  }
+  FILE *f = fopen(path, "wb");
+  int ok = f && fwrite(buf, 1, len, f) == len;
+  if (f && fclose(f) != 0) ok = 0;
+  free(buf);
+  if (!ok) {
+    snprintf(err, errlen, "ner: cannot write %s", path);
+    return -1;
+  }
+  return 0;
+}
+
+static wt_ner *nr_load(char *err, size_t errlen) {
+  char path[4096], *buf = NULL;
+  size_t len = 0;
+  wt_data_path(path, sizeof path, WT_NER_FILE);
+  if (wt_read_file(path, (size_t)64 << 20, &buf, &len, err, errlen) != 0)
+    return NULL;
+  const unsigned char *p = (const unsigned char *)buf;
+  uint32_t bits = len >= NR_HEAD ? nr_get32(p + 8) : 0;
+  if (len < NR_HEAD || memcmp(p, NR_MAGIC, 8) != 0 || bits < 8 ||
+      bits > NR_MAX_BITS || nr_get32(p + 12) != WT_NER_NTAG ||
+      len != NR_HEAD + ((size_t)WT_NER_NTAG << bits) * 2) {
+    snprintf(err, errlen, "ner: %s is not a tagger model", path);
+    free(buf);
+    return NULL;
+  }
+  wt_ner *m = wt_ner_new((int)bits, err, errlen);
+  if (!m) {
+    free(buf);
+    return NULL;
+  }
+  m->scale = nr_getf(p + 16);
+  for (int i = 0; i < (WT_NER_NTAG + 1) * WT_NER_NTAG; i++)
+    m->tr[i] = nr_getf(p + 20 + 4 * i);
+  const unsigned char *q = p + NR_HEAD;
+  size_t nb = (size_t)1 << bits;
+  for (size_t b = 0; b < nb; b++)
+    for (int t = 0; t < WT_NER_NTAG; t++, q += 2)
+      m->w[b * NR_ROW + t] = (int16_t)(uint16_t)(q[0] | q[1] << 8);
+  free(buf);
+  return m;
+}
+
+static pthread_once_t nr_once = PTHREAD_ONCE_INIT;
+static wt_ner *nr_model;
+static char nr_err[512];
+
+static void nr_init(void) {
+  nr_model = nr_load(nr_err, sizeof nr_err);
+}
+
+const wt_ner *wt_ner_get(char *err, size_t errlen) {
+  pthread_once(&nr_once, nr_init);
+  if (!nr_model) snprintf(err, errlen, "%s", nr_err);
+  return nr_model;
+}
+
+/* ------------------------------------------------------------ gazetteer */
+
+static uint8_t nr_gaz_type(const wt_extract_res *r, int32_t al) {
+  int t = r->ents[r->aliases[al].ent].type;
+  return t >= WT_ENT_PERSON && t <= WT_ENT_PLACE ? (uint8_t)(t - 1) : 0xFF;
+}
+
+void wt_ner_gaz_tags(const wt_extract_res *r, const char *s, size_t n,
+                     const uint32_t *ts, const uint32_t *te, size_t nt,
+                     uint8_t *gaz) {
+  memset(gaz, WT_NER_O, nt);
+  for (size_t i = 0; i < nt; i++) {
+    if (!x_word_at(s, n, ts[i]) || x_in_url(s, n, ts[i])) continue;
+    int32_t al;
+    size_t e = x_gaz_match(r, s, n, ts[i], &al);
+    if (!e || (e < n && s[e] == '$')) continue;
+    size_t j = i;
+    while (j < nt && te[j] < e) j++;
+    if (j >= nt || te[j] != e) continue;
+    uint8_t t = nr_gaz_type(r, al);
+    if (t != 0xFF)
+      for (size_t k = i; k <= j; k++)
+        gaz[k] = (uint8_t)(k == i ? WT_NER_B(t) : WT_NER_I(t));
+    i = j;
+  }
+}
+
+/* ------------------------------------------------------------ mentions */
+
+/* Text of bytes [s, e) with whitespace runs as one space, in the arena. */
+static char *nr_text(x_ctx *c, uint32_t s, uint32_t e) {
+  char *out = wt_arena_alloc(c->d->arena, e - s + 1);
+  if (!out) return NULL;
+  size_t k = 0;
+  for (uint32_t i = s; i < e; i++) {
+    char ch = c->s[i];
+    if (ch == '\n' || ch == '\t' || ch == '\r') ch = ' ';
+    if (ch == ' ' && k && out[k - 1] == ' ') continue;
+    out[k++] = ch;
+  }
+  out[k] = '\0';
+  return out;
+}
+
+/* Place a tagged span [a, b) of type t (0..2) unless a stronger mention
+ * overlaps it.  0, or -1 when the arena is full. */
+static int nr_place(x_ctx *c, size_t a, size_t b, int t) {
+  wt_doc *d = c->d;
+  int32_t inner = -1; /* the one single-word gazetteer mention inside */
+  int n_inner = 0;
+  for (size_t k = a; k < b; k++) {
+    const x_tok *tk = &c->t[k];
+    if (tk->flags & (XF_USED | XF_URL)) return 0;
+    if (tk->men < 0) continue;
+    const wt_mention *mm = &d->mentions.v[tk->men];
+    if (mm->how != WT_MEN_GAZ || mm->entity < 0) return 0;
+    /* the gazetteer mention must lie inside the span and be one word */
+    if ((k > 0 && c->t[k - 1].men == tk->men) ||
+        (k + 1 < c->nt && c->t[k + 1].men == tk->men))
+      return 0;
+    if (b - a == 1) return 0; /* the same single word: the gazetteer's */
+    inner = tk->men;
+    n_inner++;
+  }
+  int32_t ent = -1;
+  wt_ent_type type = (wt_ent_type)(t + 1);
+  if (n_inner == 1 && d->entities.v[d->mentions.v[inner].entity].type == type)
+    ent = d->mentions.v[inner].entity; /* "Kabupaten Pati" -> Pati */
+  if (ent < 0) {
+    char *name = nr_text(c, c->t[a].s, c->t[b - 1].e);
+    char *id = name ? wt_arena_printf(d->arena, "x:%s", name) : NULL;
+    if (!id) return -1;
+    ent = x_entity(c, -1, id, name, type);
+    if (ent < 0) return -1;
+  }
+  for (size_t k = a; k < b; k++)
+    if (c->t[k].men >= 0) d->mentions.v[c->t[k].men].entity = -1;
+  return x_mention(c, (uint32_t)a, (uint32_t)b, ent, WT_MEN_RULE) < 0 ? -1
+                                                                       : 0;
+}
+
+/* Gazetteer evidence of token k from the mentions found so far. */
+static uint8_t nr_gaz_of(const x_ctx *c, size_t k) {
+  int32_t mi = c->t[k].men;
+  if (mi < 0) return WT_NER_O;
+  const wt_mention *mm = &c->d->mentions.v[mi];
+  if (mm->how != WT_MEN_GAZ || mm->entity < 0) return WT_NER_O;
+  int t = c->d->entities.v[mm->entity].type;
+  if (t < WT_ENT_PERSON || t > WT_ENT_PLACE) return WT_NER_O;
+  int first = k == 0 || c->t[k - 1].men != mi;
+  return (uint8_t)(first ? WT_NER_B(t - 1) : WT_NER_I(t - 1));
+}
+
+int x_ner_mentions(x_ctx *c) {
+  static int warned;
+  char err[512];
+  const wt_ner *m = wt_ner_get(err, sizeof err);
+  if (!m) {
+    if (!__atomic_exchange_n(&warned, 1, __ATOMIC_RELAXED))
+      fprintf(stderr, "warta: %s\n", err);
+    return -1;
+  }
+  uint32_t ts[WT_NER_MAXTOK], te[WT_NER_MAXTOK];
+  uint8_t gaz[WT_NER_MAXTOK], tags[WT_NER_MAXTOK];
+  for (size_t q = 0; q < c->ns; q++) {
+    size_t from = c->sent_tok[q], to = c->sent_tok[q + 1];
+    for (size_t base = from; base < to; base += WT_NER_MAXTOK) {
+      size_t nt = to - base < WT_NER_MAXTOK ? to - base : WT_NER_MAXTOK;
+      for (size_t i = 0; i < nt; i++) {
+        ts[i] = c->t[base + i].s;
+        te[i] = c->t[base + i].e;
+        gaz[i] = nr_gaz_of(c, base + i);
+      }
+      wt_ner_sent x = {c->s, ts, te, gaz, nt};
+      wt_ner_tag(m, &x, tags);
+      for (size_t i = 0; i < nt;) {
+        if (tags[i] == WT_NER_O) {
+          i++;
+          continue;
+        }
+        int t = WT_NER_TYPE(tags[i]);
+        size_t j = i + 1;
+        while (j < nt && tags[j] == WT_NER_I(t)) j++;
+        if (nr_place(c, base + i, base + j, t) < 0) return -1;
+        i = j;
+      }
+    }
+  }
+  return 0;
+}
