@@ -157,7 +157,9 @@ static void tr_view(const tr_corpus *c, size_t si, uint32_t *ts, uint32_t *te,
 /* Gazetteer evidence and features of every token. */
 static void tr_prepare(tr_corpus *c, const wt_ner *m,
                        const wt_extract_res *x) {
-  uint32_t ts[WT_NER_MAXTOK], te[WT_NER_MAXTOK], f[WT_NER_MAXF];
+  uint32_t ts[WT_NER_MAXTOK], te[WT_NER_MAXTOK];
+  static uint32_t f[WT_NER_MAXTOK][WT_NER_MAXF];
+  uint8_t nf[WT_NER_MAXTOK];
   c->f0 = malloc((c->n + 1) * sizeof *c->f0);
   for (size_t si = 0; si < c->ns; si++) {
     wt_ner_sent v;
@@ -165,11 +167,12 @@ static void tr_prepare(tr_corpus *c, const wt_ner *m,
     const char *body = v.s;
     wt_ner_gaz_tags(x, body, strlen(body), ts, te, v.nt,
                     c->gaz + c->sents[si].tok0);
+    wt_ner_features(m, &v, f, nf);
     for (size_t i = 0; i < v.nt; i++) {
-      size_t k = wt_ner_features(m, &v, i, f);
+      size_t k = nf[i];
       c->feats = tr_grow(c->feats, &c->fcap, c->nf + k, sizeof *c->feats);
       c->f0[c->sents[si].tok0 + i] = c->nf;
-      memcpy(c->feats + c->nf, f, k * sizeof *f);
+      memcpy(c->feats + c->nf, f[i], k * sizeof *f[i]);
       c->nf += k;
     }
   }

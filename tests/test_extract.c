@@ -319,6 +319,67 @@ WT_TEST(extract_golden_quotes) {
   CHECK(hold.correct * 100 >= hold.attributed * 95);
 }
 
+/* Hyphenated and apostrophised parts stay in a rule-found name. */
+WT_TEST(extract_hyphenated_names) {
+  wt_extract_res *r = tx_res();
+  REQUIRE(r != NULL);
+  wt_doc *d = tx_doc(
+      "Calon presiden Park Min-seo mengakui kekalahan dari Choi Dong-hyun. "
+      "Menteri itu bertemu Omar Al-Hadrami dan Abdul Fa'iz di Jakarta. "
+      "The Jakarta-based firm said it agreed.",
+      "id", NULL, WT_NO_DAY);
+  REQUIRE(wt_extract_run(r, d) == 0);
+  CHECK(tx_find(d, "Park Min-seo") != NULL);
+  CHECK(tx_find(d, "Choi Dong-hyun") != NULL);
+  CHECK(tx_find(d, "Omar Al-Hadrami") != NULL);
+  CHECK(tx_find(d, "Abdul Fa'iz") != NULL);
+  CHECK(tx_find(d, "Jakarta-based") == NULL);
+  wt_doc_free(d);
+}
+
+static const char *tx_type_of(const char *body, const char *lang,
+                              const char *title) {
+  static char got[32];
+  wt_doc *d = tx_doc(body, lang, title, wt_day_parse("2025-03-02"));
+  got[0] = '\0';
+  if (wt_extract_run(tx_res(), d) == 0 && d->frame.type)
+    snprintf(got, sizeof got, "%s", d->frame.type);
+  wt_doc_free(d);
+  return got;
+}
+
+/* Trigger precedence by syntactic role: a cue in a subordinate clause or
+ * one that only qualifies a head noun loses to the main verb; an
+ * agreement reached during a meeting is the meeting, unless that meeting
+ * was earlier. */
+WT_TEST(extract_frame_cue_roles) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_type_of("The central bank kept its key rate at 4% on "
+                          "Sunday after a two-day policy meeting.",
+                          "en", NULL),
+               "economic_release");
+  CHECK_STR_EQ(tx_type_of("Gubernur Budi Hartono mengunjungi korban gempa "
+                          "di Cianjur, Sabtu (1/3/2025).",
+                          "id", NULL),
+               "visit");
+  CHECK_STR_EQ(tx_type_of("Volunteers handed out food to flood victims in "
+                          "Bekasi on Saturday, the agency said.",
+                          "en", NULL),
+               "statement");
+  CHECK_STR_EQ(tx_type_of("Kedua negara sepakat memperluas kerja sama. "
+                          "Kesepakatan itu dicapai dalam pertemuan Presiden "
+                          "Ana Lestari dan Perdana Menteri Tomas Berg di "
+                          "Jakarta, Sabtu (1/3/2025).",
+                          "id", NULL),
+               "meeting");
+  CHECK_STR_EQ(tx_type_of("Kedua negara menandatangani perjanjian dagang di "
+                          "Jakarta, Sabtu (1/3/2025). Kesepakatan politik "
+                          "dicapai saat kedua menteri bertemu di Oslo pada "
+                          "Juli lalu.",
+                          "id", NULL),
+               "agreement");
+}
+
 typedef struct tx_fscore {
   int n, type, parts, date;
 } tx_fscore;

@@ -129,8 +129,9 @@ int wt_clean_run(const wt_clean_res *r, wt_doc *doc, char *err,
       size_t n2 = doc->chrome.n;
       if (clean_kept(&q) > clean_kept(&p)) {
         p = q; /* the first walk's chrome (a dateline) goes */
-        memmove(doc->chrome.v + n0, doc->chrome.v + n1,
-                (n2 - n1) * sizeof *doc->chrome.v);
+        if (n2 > n1) /* chrome.v may still be NULL when empty */
+          memmove(doc->chrome.v + n0, doc->chrome.v + n1,
+                  (n2 - n1) * sizeof *doc->chrome.v);
         doc->chrome.n = n0 + (n2 - n1);
       } else {
         doc->chrome.n = n1;

@@ -353,9 +353,11 @@ static int clu_art_init(wt_clu *c, clu_art *a, const wt_clu_doc *d) {
   a->type = d->type && *d->type ? clu_intern(c, 'y', d->type) : CLU_NONE;
   a->lang = d->lang && *d->lang ? clu_intern(c, 'l', d->lang) : CLU_NONE;
   size_t nf = d->n_participants + d->n_entities + d->n_terms;
-  size_t bytes = nf * sizeof(clu_feat) +
-                 (d->minhash && d->n_minhash == WT_CLU_MINHASH
-                      ? WT_CLU_MINHASH * sizeof(uint32_t) : 0);
+  size_t nfig = d->figures ? d->n_figures : 0;
+  if (nfig > WT_CLU_FIGURES) nfig = WT_CLU_FIGURES;
+  size_t nmh = d->minhash && d->n_minhash == WT_CLU_MINHASH ? WT_CLU_MINHASH : 0;
+  size_t bytes = nf * sizeof(clu_feat) + nmh * sizeof(uint32_t) +
+                 nfig * sizeof(float);
   char *blk = malloc(bytes ? bytes : 1);
   if (!blk) return -1;
   clu_feat *f = (clu_feat *)blk;
@@ -379,9 +381,15 @@ static int clu_art_init(wt_clu *c, clu_art *a, const wt_clu_doc *d) {
     if (id != CLU_NONE && w > 0) a->terms[a->nt++] = (clu_feat){id, w, c->strs[id].h};
   }
   a->nt = clu_feat_norm(a->terms, a->nt, 0);
-  if (d->minhash && d->n_minhash == WT_CLU_MINHASH) {
+  if (nmh) {
     a->mh = (uint32_t *)(a->parts + nf);
     memcpy(a->mh, d->minhash, WT_CLU_MINHASH * sizeof(uint32_t));
+  }
+  if (nfig) {
+    a->figs = (float *)((uint32_t *)(a->parts + nf) + nmh);
+    memcpy(a->figs, d->figures, nfig * sizeof(float));
+    a->nfig = (uint8_t)nfig;
+    a->nlead = (uint8_t)(d->n_lead_figures < nfig ? d->n_lead_figures : nfig);
   }
   a->key = a->hash;
   if (!a->key) { /* no body hash: a key from the features, not the arrival */
@@ -404,12 +412,20 @@ static void clu_art_drop(wt_clu *c, clu_art *a) {
   free(a->parts);
   a->parts = a->ents = a->terms = NULL;
   a->mh = NULL;
+  a->figs = NULL;
   a->np = a->ne = a->nt = 0;
+  a->nfig = a->nlead = 0;
   a->type = a->lang = CLU_NONE;
 }
 
 static uint64_t clu_post_key(uint32_t feat, uint32_t day) {
   return ((uint64_t)feat << 32) | day;
+}
+
+/* Posting key of a lead figure (its value in hundredths) on a day; the
+ * top bit keeps figure keys apart from feature keys. */
+static uint64_t clu_fig_key(float v, uint32_t day) {
+  return (1ULL << 63) | ((uint64_t)(lround((double)v * 100.0) & 0x7fffffff) << 32) | day;
 }
 
 static int clu_post_add(wt_clu *c, uint64_t key, uint32_t art) {
@@ -440,6 +456,9 @@ static int clu_index(wt_clu *c, uint32_t ai) {
     if (a->day != WT_NO_DAY)
       rc |= clu_post_add(c, clu_post_key(a->parts[i].id, (uint32_t)a->day), ai);
   }
+  for (uint32_t i = 0; i < a->nlead; i++)
+    rc |= clu_post_add(c, clu_fig_key(a->figs[i], a->day != WT_NO_DAY ? (uint32_t)a->day
+                                                                 : CLU_GEN_DAY), ai);
   for (uint32_t i = 0; i < a->ne; i++) {
     clu_df(c, a->ents[i].id, 1);
     rc |= clu_post_add(c, clu_post_key(a->ents[i].id, CLU_GEN_DAY), ai);
@@ -822,6 +841,18 @@ static uint32_t clu_candidates(wt_clu *c, uint32_t self, uint32_t *out) {
     }
     clu_scan(c, clu_post_key(a->parts[i].id, CLU_GEN_DAY), 1.0f, self, touched,
              &nt, TOUCH_MAX);
+  }
+  /* lead figures: dated articles on nearby days, undated ones the
+   * undated (cross-language copies share figures, not stems) */
+  for (uint32_t i = 0; i < a->nlead; i++) {
+    if (a->day == WT_NO_DAY) {
+      clu_scan(c, clu_fig_key(a->figs[i], CLU_GEN_DAY), 1.0f, self, touched, &nt,
+               TOUCH_MAX);
+      continue;
+    }
+    for (int d = -CLU_DATE_SLACK; d <= CLU_DATE_SLACK; d++)
+      clu_scan(c, clu_fig_key(a->figs[i], (uint32_t)(a->day + d)), 1.5f, self,
+               touched, &nt, TOUCH_MAX);
   }
   clu_rank r[64];
   uint32_t nr = 0;

@@ -47,10 +47,19 @@ typedef struct wt_clu_doc {
   const uint32_t *minhash; /* MinHash signature over word 5-shingles of the
                               body (near duplicates), or NULL */
   size_t n_minhash;        /* WT_CLU_MINHASH, or 0 */
+  const float *figures;    /* distinct percent figures stated in the body,
+                              the lead's first (headline figures: "inflasi
+                              2,86 persen" vs "tumbuh 5,04 persen") */
+  size_t n_figures;        /* at most WT_CLU_FIGURES */
+  size_t n_lead_figures;   /* how many of them the lead states */
 } wt_clu_doc;
 
 /* Length of the MinHash signatures written by wt_clu_features_json(). */
 #define WT_CLU_MINHASH 32
+/* Most percent figures kept per article (of them at most WT_CLU_LEAD_FIGS
+ * from the lead). */
+#define WT_CLU_FIGURES 16
+#define WT_CLU_LEAD_FIGS 6
 
 typedef struct wt_clu wt_clu;
 

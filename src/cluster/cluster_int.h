@@ -43,6 +43,11 @@
 #define CLU_W_ENTS 0.30
 #define CLU_W_PARTS 0.20
 #define CLU_W_TYPE 0.15
+/* Headline figures: their weight in the mean when both articles state a
+ * percentage in the lead, and the factor when neither lead figure is
+ * stated anywhere by the other article (two releases, two results). */
+#define CLU_W_FIGS 0.20
+#define CLU_FIG_CONFLICT 0.6
 
 /* ------------------------------------------------------- small tables */
 
@@ -104,6 +109,8 @@ typedef struct clu_art {
   uint32_t flags;
   clu_feat *parts, *ents, *terms; /* one malloc'd block, sorted by h */
   uint32_t *mh;                   /* WT_CLU_MINHASH slots or NULL */
+  float *figs;        /* percent figures, lead ones first (same block) */
+  uint8_t nfig, nlead;
 } clu_art;
 
 typedef struct clu_event {
@@ -183,8 +190,9 @@ typedef struct clu_vec {
 } clu_vec;
 
 typedef struct clu_score {
-  double terms, ents, parts, type, date_factor, total;
-  double w_terms, w_parts; /* weights used (0: not comparable) */
+  double terms, ents, parts, type, figs, date_factor, total;
+  double w_terms, w_parts, w_figs; /* weights used (0: not comparable) */
+  int fig_conflict; /* both leads state figures, none found in the other */
   int diff;        /* day distance, -1 when a date is unknown */
   int outside;     /* days a confident date lies outside the other's
                       window, -1 when no window applies */

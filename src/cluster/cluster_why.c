@@ -52,6 +52,10 @@ int wt_clu_why(const wt_clu *c, int64_t a, int64_t b, wt_sb *out) {
     snprintf(verdict, sizeof verdict,
              "cannot link: confident dates %d days apart (more than %d)", s.diff,
              CLU_DATE_SLACK);
+  else if (!same && s.fig_conflict && s.total < CLU_THRESHOLD)
+    snprintf(verdict, sizeof verdict,
+             "separate events: neither lead figure is stated by the other "
+             "article (x%.2f)", CLU_FIG_CONFLICT);
   else if (!same && s.outside > 0 && s.total < CLU_THRESHOLD)
     snprintf(verdict, sizeof verdict,
              "separate events: a confident date lies %d days outside the "
@@ -69,12 +73,15 @@ int wt_clu_why(const wt_clu *c, int64_t a, int64_t b, wt_sb *out) {
     snprintf(verdict, sizeof verdict, "separate events: score below the threshold");
   wt_sb_printf(out, "{\"a\":%lld,\"b\":%lld,\"event_a\":%lld,\"event_b\":%lld,"
                "\"same_event\":%s,\"scores\":{\"terms\":%.4f,\"entities\":%.4f,"
-               "\"participants\":%.4f,\"type\":%.2f,\"date_factor\":%.4f},"
+               "\"participants\":%.4f,\"type\":%.2f,\"figures\":%.4f,"
+               "\"date_factor\":%.4f},"
                "\"weights\":{\"terms\":%.2f,\"entities\":%.2f,"
-               "\"participants\":%.2f,\"type\":%.2f},\"dates\":{",
+               "\"participants\":%.2f,\"type\":%.2f,\"figures\":%.2f},"
+               "\"figure_conflict\":%s,\"dates\":{",
                (long long)a, (long long)b, (long long)x->event, (long long)y->event,
-               same ? "true" : "false", s.terms, s.ents, s.parts, s.type,
-               s.date_factor, s.w_terms, CLU_W_ENTS, s.w_parts, CLU_W_TYPE);
+               same ? "true" : "false", s.terms, s.ents, s.parts, s.type, s.figs,
+               s.date_factor, s.w_terms, CLU_W_ENTS, s.w_parts, CLU_W_TYPE,
+               s.w_figs, s.fig_conflict ? "true" : "false");
   clu_why_day(out, "a", x);
   wt_sb_addc(out, ',');
   clu_why_day(out, "b", y);

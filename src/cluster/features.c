@@ -7,8 +7,9 @@
  * ids (mention share, agencies and outlets left out), up to
  * FEAT_MAX_TERMS salient stems weighted by term frequency with a boost for
  * the title and the lead, a hash of the case-folded alphanumeric body (exact
- * duplicates) and a MinHash signature over word 5-shingles (near-duplicate
- * wire copy).  wt_clu_doc_parse() reads that object back into a wt_clu_doc
+ * duplicates), a MinHash signature over word 5-shingles (near-duplicate
+ * wire copy) and the distinct percent figures the body states, the lead's
+ * first (two releases of one institution differ by their headline figure).  wt_clu_doc_parse() reads that object back into a wt_clu_doc
  * whose arrays and strings live in an arena.
  *
  * Invariants: the writer's output depends only on the doc (terms are
@@ -156,6 +157,41 @@ static size_t feat_terms(const wt_doc *doc, feat_term **out) {
   return n;
 }
 
+/* ----------------------------------------------------------- figures */
+
+#define FEAT_LEAD_SENTENCES 2
+
+/* Append v to vals[0..*n) unless it is there or the list is full. */
+static void feat_fig_add(double *vals, size_t *n, size_t max, double v) {
+  for (size_t i = 0; i < *n; i++)
+    if (vals[i] == v) return;
+  if (*n < max) vals[(*n)++] = v;
+}
+
+/* Write ],"figures":[[value,lead],...]: the distinct percent figures, those
+ * of the lead's first two sentences first (lead = 1), in text order.  Only
+ * percentages: rates, growth and shares are what releases and results
+ * are told apart by; counts (victims, houses) change as a story ages. */
+static void feat_figures(const wt_doc *doc, wt_sb *out) {
+  double vals[WT_CLU_FIGURES];
+  size_t n = 0, nlead = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t i = 0; i < doc->figures.n; i++) {
+      const wt_figure *f = &doc->figures.v[i];
+      int lead = f->sentence < FEAT_LEAD_SENTENCES;
+      if (f->kind != WT_FIG_PERCENT || lead != !pass || !(f->value == f->value) ||
+          f->value < 0 || f->value > 1e6)
+        continue;
+      feat_fig_add(vals, &n, pass ? WT_CLU_FIGURES : WT_CLU_LEAD_FIGS, f->value);
+    }
+    if (!pass) nlead = n;
+  }
+  wt_sb_adds(out, "],\"figures\":[");
+  for (size_t i = 0; i < n; i++)
+    wt_sb_printf(out, "%s[%g,%d]", i ? "," : "", vals[i], i < nlead);
+  wt_sb_addc(out, ']');
+}
+
 /* ------------------------------------------------------------ writer */
 
 int wt_clu_features_json(const wt_doc *doc, wt_sb *out) {
@@ -225,12 +261,14 @@ int wt_clu_features_json(const wt_doc *doc, wt_sb *out) {
   }
   free(terms);
 
+  feat_figures(doc, out);
+
   uint64_t hash;
   uint32_t sig[WT_CLU_MINHASH];
   int has_sig;
   feat_body_sigs(doc->body ? doc->body : "", doc->body ? doc->body_len : 0,
                  &hash, sig, &has_sig);
-  wt_sb_printf(out, "],\"hash\":\"%016llx\",\"minhash\":[",
+  wt_sb_printf(out, ",\"hash\":\"%016llx\",\"minhash\":[",
                (unsigned long long)hash);
   for (int k = 0; has_sig && k < WT_CLU_MINHASH; k++)
     wt_sb_printf(out, "%s%u", k ? "," : "", (unsigned)sig[k]);
@@ -344,6 +382,23 @@ int wt_clu_doc_parse(const char *json, size_t n, int64_t article,
       out->n_minhash = WT_CLU_MINHASH;
     }
   }
+  json_t *figs = json_object_get(root, "figures");
+  size_t nfig = json_is_array(figs) ? json_array_size(figs) : 0;
+  if (nfig > WT_CLU_FIGURES) nfig = WT_CLU_FIGURES;
+  float *fv = nfig ? wt_arena_alloc(a, nfig * sizeof *fv) : NULL;
+  if (nfig && !fv) goto done;
+  for (size_t i = 0; i < nfig; i++) { /* lead figures first, as written */
+    json_t *it = json_array_get(figs, i);
+    float x = feat_num(json_array_get(it, 0), -1.0f);
+    int lead = json_is_true(json_array_get(it, 1)) ||
+               (json_is_integer(json_array_get(it, 1)) &&
+                json_integer_value(json_array_get(it, 1)) != 0);
+    if (x < 0 || (lead && out->n_figures > out->n_lead_figures)) continue;
+    if (lead && out->n_lead_figures >= WT_CLU_LEAD_FIGS) continue;
+    fv[out->n_figures++] = x;
+    if (lead) out->n_lead_figures++;
+  }
+  out->figures = fv;
   rc = 0;
 done:
   json_decref(root);

@@ -4,9 +4,14 @@
  *
  * Type: every cue of data/extract/event-types.tsv found in the title and
  * the body scores priority x position weight (title and lead sentences
- * weigh most, later sentences little); the best score wins and its cue is
- * the trigger.  Trigger sentences are the body sentences holding a cue of
- * the chosen type.
+ * weigh most, later sentences little) x syntactic role (a cue inside a
+ * subordinate clause weighs half, a cue that only qualifies a head noun,
+ * "korban banjir", a third); the best score wins and its cue is the
+ * trigger.  An outcome (agreement, statement) reached during a contact
+ * (meeting, visit, call) named in the same lead sentence gives way to the
+ * contact, unless that contact is dated to a coarser, other period.
+ * Trigger sentences are the body sentences holding a cue of the chosen
+ * type.
  *
  * Participants: the actors of the main event, never where it happens
  * (the type's `actors` column: person, pair, org, civil, none).  Persons
@@ -23,7 +28,9 @@
  * ("stated:lead"); else the anchor of a subordinate clause in a trigger
  * sentence ("inferred:after-anchor", low confidence); else the reference
  * day ("inferred:<ref_how>", never a file's time); else none.  With a
- * weak reference relative timexes are no evidence.  The date window
+ * weak reference relative timexes are no evidence, except a day named in
+ * digits with its weekday ("Selasa (15/4)": the weekday fixes the year).
+ * The date window
  * (day_min..day_max) is documented in docs/extract.md ("Date window").
  *
  * Duration: a duration timex or figure in a trigger sentence or in a
@@ -40,7 +47,6 @@
  */
 #include <stdint.h>
 #include <string.h>
-#include <stdio.h>
 
 #include "xint.h"
 
@@ -77,8 +83,9 @@ static int fr_word_in(const x_trie *t, const char *s, size_t n, size_t pos) {
   return pos < n && x_trie_longest(t, s, n, pos, NULL) > 0;
 }
 
-/* Is the cue s[i..e) only a modifier of a head noun ("korban banjir",
- * "victims of the flood", "flood victims")? */
+/* Is the cue s[i..e) only a modifier of a head noun: one before it
+ * ("korban banjir", "victims of the flood"), or one after it in English
+ * order ("flood victims")? */
 static int fr_modifier(const wt_extract_res *r, const char *s, size_t a,
                        size_t b, size_t i, size_t e) {
   const x_trie *h = &r->words[XW_MODHEAD];
@@ -92,8 +99,14 @@ static int fr_modifier(const wt_extract_res *r, const char *s, size_t a,
     i = p;
     p = fr_prev_word(s, a, p);
   }
+  /* English order: the head after the cue ("flood victims"), unless the
+   * head has its own complement ("visited survivors of the flood": the
+   * cue is the verb taking it) */
   while (e < b && s[e] == ' ') e++;
-  return e < b && fr_word_in(h, s, b, e);
+  size_t he = e < b ? x_trie_longest(&r->words[XW_MODTAIL], s, b, e, NULL) : 0;
+  if (!he) return 0;
+  while (he < b && s[he] == ' ') he++;
+  return !(b - he >= 3 && strncmp(s + he, "of ", 3) == 0);
 }
 
 /* Best-scoring cue in s[a..b): type index in *ty, span; the score is the
@@ -123,7 +136,6 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
     }
     double w = sub ? 0.5 : 1.0;
     if (fr_modifier(r, s, a, b, i, ends[k - 1])) w *= 0.3;
-    fprintf(stderr, "DBG cue %.*s w=%g sub=%d\n", (int)(ends[k-1]-i), s+i, w, sub);
     for (int32_t p = heads[k - 1]; p >= 0; p = r->type_cues.pay_next[p]) {
       int32_t t = r->type_cues.pay_val[p];
       double sc = r->types[t].priority * w - late;
@@ -151,6 +163,65 @@ static int fr_has_type_cue(const x_ctx *c, size_t q, int32_t type) {
     if (k)
       for (int32_t p = heads[k - 1]; p >= 0; p = r->type_cues.pay_next[p])
         if (r->type_cues.pay_val[p] == type) return 1;
+  }
+  return 0;
+}
+
+/* A contact held around an outcome in sentence q: an outcome cue ("the
+ * agreement", "kesepakatan itu") and after it a "during" word with a
+ * contact cue within a few words ("dicapai dalam pertemuan", "reached
+ * during his two-hour meeting").  The contact's type in *ty, its cue in
+ * *sp; 0 when there is none. */
+#define FR_DURING_GAP 4 /* words between "during" and the contact cue */
+
+/* Does sentence q, after token k, date something only to a period
+ * coarser than a day ("... saat Prabowo bertemu von der Leyen di Brussels
+ * pada Juli lalu")?  Then the contact there is an earlier event. */
+static int fr_other_time(const x_ctx *c, size_t q, size_t k) {
+  const wt_doc *d = c->d;
+  for (size_t i = 0; i < d->timexes.n; i++) {
+    const wt_timex *x = &d->timexes.v[i];
+    if (x->type == WT_TX_DATE && x->gran != WT_G_NONE &&
+        x->gran < WT_G_DAY && x->span.start >= c->t[k].e &&
+        x->span.start < c->sent[q].end)
+      return 1;
+  }
+  return 0;
+}
+static int fr_container(const x_ctx *c, size_t q, int32_t *ty, wt_span *sp) {
+  const wt_extract_res *r = c->r;
+  int outcome = 0;
+  size_t end = c->sent_tok[q + 1];
+  for (size_t k = c->sent_tok[q]; k < end; k++) {
+    if (c->t[k].kind != XK_WORD) continue;
+    if (outcome && x_tok_class(c, k, XW_DURING)) {
+      int words = 0;
+      for (size_t j = k + 1; j < end && words <= FR_DURING_GAP; j++) {
+        if (c->t[j].kind != XK_WORD) continue;
+        words++;
+        uint32_t ends[16];
+        int32_t heads[16];
+        size_t m = x_trie_walk(&r->type_cues, c->s, c->sent[q].end,
+                               c->t[j].s, ends, heads, 16);
+        for (int32_t p = m ? heads[m - 1] : -1; p >= 0;
+             p = r->type_cues.pay_next[p]) {
+          int32_t t = r->type_cues.pay_val[p];
+          if (r->types[t].frame != XR_CONTACT || fr_other_time(c, q, k))
+            continue;
+          *ty = t;
+          sp->start = c->t[j].s;
+          sp->end = ends[m - 1];
+          return 1;
+        }
+      }
+    }
+    uint32_t ends[16];
+    int32_t heads[16];
+    size_t m = x_trie_walk(&r->type_cues, c->s, c->sent[q].end, c->t[k].s,
+                           ends, heads, 16);
+    for (int32_t p = m ? heads[m - 1] : -1; p >= 0;
+         p = r->type_cues.pay_next[p])
+      outcome |= r->types[r->type_cues.pay_val[p]].frame == XR_OUTCOME;
   }
   return 0;
 }
@@ -314,8 +385,23 @@ static int fr_weak_ref(const wt_doc *d) {
          strcmp(d->ref_how, "none") == 0;
 }
 
-static int fr_usable(const wt_doc *d, const wt_timex *x) {
-  return x->day_lo != WT_NO_DAY && !(x->relative && fr_weak_ref(d));
+/* Does the timex name its day in digits and its weekday ("Selasa (15/4)
+ * pagi")?  The weekday picks the year, so the day does not rest on the
+ * reference even when the year is left out. */
+static int fr_weekday_anchored(const x_ctx *c, const wt_timex *x) {
+  int digits = 0, weekday = 0;
+  for (uint32_t i = x->span.start; i < x->span.end; i++) {
+    if (c->s[i] >= '0' && c->s[i] <= '9') digits = 1;
+    if (x_word_at(c->s, c->n, i) && !x_word_before(c->s, i) &&
+        x_trie_longest(&c->r->words[XW_WEEKDAY], c->s, c->n, i, NULL))
+      weekday = 1;
+  }
+  return digits && weekday && fr_day_gran(x);
+}
+
+static int fr_usable(const x_ctx *c, const wt_timex *x) {
+  return x->day_lo != WT_NO_DAY &&
+         !(x->relative && fr_weak_ref(c->d) && !fr_weekday_anchored(c, x));
 }
 
 static void fr_date(x_ctx *c, const uint8_t *trig) {
@@ -325,7 +411,7 @@ static void fr_date(x_ctx *c, const uint8_t *trig) {
   for (int pass = 0; pass < 2 && f->day == WT_NO_DAY; pass++) {
     for (size_t i = 0; i < d->timexes.n; i++) {
       const wt_timex *x = &d->timexes.v[i];
-      if (!fr_day_gran(x) || !fr_usable(d, x)) continue;
+      if (!fr_day_gran(x) || !fr_usable(c, x)) continue;
       size_t q = fr_sent_of(c, x->span.start);
       int in = pass == 0 ? trig[q] : q < FR_LEAD && !trig[q];
       if (!in) continue;
@@ -548,7 +634,7 @@ static int fr_secondary(x_ctx *c, const uint8_t *trig) {
   for (size_t i = 0; i < d->timexes.n; i++) {
     const wt_timex *x = &d->timexes.v[i];
     if (x->type != WT_TX_DATE || x->gran < WT_G_HALF ||
-        (int32_t)i == mf->timex || !fr_usable(d, x))
+        (int32_t)i == mf->timex || !fr_usable(c, x))
       continue;
     size_t q = fr_sent_of(c, x->span.start), ca, cb;
     fr_clause(c, q, x->span.start, &ca, &cb);
@@ -638,6 +724,18 @@ int x_frame_build(x_ctx *c) {
     double w = q < FR_LEAD ? 1.0 - 0.1 * (double)q : 0.3;
     double sc = fr_cues(r, c->s, c->sent[q].start, c->sent[q].end, &ty, &sp);
     if (sc * w > best.score) best = (fr_best){ty, sc * w, sp, (long)q};
+  }
+  /* an outcome reached during a contact in the lead: the contact is the
+   * main event ("the agreement was reached during their meeting") */
+  if (best.type >= 0 && r->types[best.type].frame == XR_OUTCOME) {
+    for (size_t q = 0; q < c->ns && q < FR_LEAD; q++) {
+      int32_t ty;
+      wt_span sp;
+      if (fr_container(c, q, &ty, &sp)) {
+        best = (fr_best){ty, best.score, sp, (long)q};
+        break;
+      }
+    }
   }
   uint8_t *trig = wt_arena_alloc(d->arena, c->ns + 1);
   if (!trig) return -1;

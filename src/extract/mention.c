@@ -18,6 +18,7 @@
  */
 #include <string.h>
 
+#include "ner.h"
 #include "xint.h"
 
 #define MN_MAX_NAME 4  /* words in a name after a title */
@@ -392,7 +393,7 @@ static int mn_org_cues(x_ctx *c) {
 
 int x_mentions_find(x_ctx *c) {
   if (mn_gazetteer(c) < 0 || mn_org_cues(c) < 0 || mn_titles(c) < 0 ||
-      mn_sequences(c) < 0)
+      x_ner_mentions(c) < 0 || mn_sequences(c) < 0) /* tagger: ner.c */
     return -1;
   return 0;
 }

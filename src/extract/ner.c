@@ -41,6 +41,7 @@
 #define NR_WORD 48          /* bytes of a word that features look at */
 #define NR_TITLE_BITS 12    /* title word set: 4096 slots */
 #define NR_MAX_BITS 24
+#define NR_BLOCK 32        /* tokens whose weights are fetched together */
 
 struct wt_ner {
   int bits;
@@ -57,19 +58,9 @@ static inline uint64_t nr_mix(uint64_t h, unsigned char b) {
   return (h ^ b) * 0x100000001b3ULL;
 }
 
-/* Fold a whole 64-bit value (another feature's hash) into h. */
-static inline uint64_t nr_mix64(uint64_t h, uint64_t v) {
-  for (int i = 0; i < 8; i++) h = nr_mix(h, (unsigned char)(v >> (8 * i)));
-  return h;
-}
-
 static uint64_t nr_hash(uint64_t h, const char *p, size_t n) {
   for (size_t i = 0; i < n; i++) h = nr_mix(h, (unsigned char)p[i]);
   return h;
-}
-
-static inline uint64_t nr_start(unsigned tmpl) {
-  return nr_mix(0xcbf29ce484222325ULL, (unsigned char)tmpl);
 }
 
 static inline uint32_t nr_bucket(const wt_ner *m, uint64_t h) {
@@ -195,31 +186,85 @@ static size_t nr_lower(const char *p, size_t n, char *out) {
   return n;
 }
 
-static uint64_t nr_word_at(const wt_ner_sent *x, long i, unsigned tmpl) {
-  uint64_t h = nr_start(tmpl);
-  if (i < 0) return nr_mix(h, 1);
-  if ((size_t)i >= x->nt) return nr_mix(h, 2);
-  char w[NR_WORD];
-  size_t n = nr_lower(x->s + x->ts[i], x->te[i] - x->ts[i], w);
-  return nr_hash(h, w, n);
+/* Per-token hashes every template draws on (computed once per token). */
+typedef struct nr_info {
+  uint64_t w, raw, sh, pre[3], suf[3];
+  uint8_t len, title, gaz, wn;
+} nr_info;
+
+/* Values standing for "before the sentence" and "after it". */
+#define NR_BOS 0x5bd1e9955bd1e995ULL
+#define NR_EOS 0x9e3779b97f4a7c15ULL
+
+static void nr_info_of(const wt_ner *m, const wt_ner_sent *x, size_t i,
+                       nr_info *in) {
+  const char *p = x->s + x->ts[i];
+  size_t n = x->te[i] - x->ts[i];
+  char w[NR_WORD], sh[8];
+  size_t wn = nr_lower(p, n, w), sn = nr_shape(p, n, sh);
+  uint64_t h0 = 0xcbf29ce484222325ULL;
+  in->w = nr_hash(h0, w, wn);
+  in->raw = nr_hash(h0, p, wn);
+  in->sh = nr_hash(h0, sh, sn);
+  for (size_t l = 1; l <= 3; l++) {
+    in->pre[l - 1] = l <= wn ? nr_hash(h0, w, l) : 0;
+    in->suf[l - 1] = l <= wn ? nr_hash(h0, w + wn - l, l) : 0;
+  }
+  in->len = (uint8_t)(n > 12 ? 12 : n);
+  in->wn = (uint8_t)wn;
+  in->title = (uint8_t)nr_is_title(m, p, n);
+  in->gaz = x->gaz[i];
 }
 
-static uint64_t nr_shape_at(const wt_ner_sent *x, long i, unsigned tmpl) {
-  uint64_t h = nr_start(tmpl);
-  if (i < 0) return nr_mix(h, 1);
-  if ((size_t)i >= x->nt) return nr_mix(h, 2);
-  char sh[8];
-  size_t n = nr_shape(x->s + x->ts[i], x->te[i] - x->ts[i], sh);
-  return nr_hash(h, sh, n);
+/* Hash of a template and one or two values. */
+static inline uint64_t nr_f(unsigned tmpl, uint64_t a, uint64_t b) {
+  uint64_t h = (a + 0x9e3779b97f4a7c15ULL * (tmpl + 1)) ^ (b * 0xff51afd7ed558ccdULL);
+  h ^= h >> 31;
+  h *= 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 29);
 }
 
-static uint64_t nr_gaz_at(const wt_ner_sent *x, long i, unsigned tmpl) {
-  unsigned char g = i < 0 ? 8 : (size_t)i >= x->nt ? 9 : x->gaz[i];
-  return nr_mix(nr_start(tmpl), g);
-}
-
-static int nr_title_at(const wt_ner *m, const wt_ner_sent *x, long i) {
-  return i >= 0 && nr_is_title(m, x->s + x->ts[i], x->te[i] - x->ts[i]);
+/* Features of token i given the infos of the sentence (in[-2..nt+2) with
+ * boundary entries), sentence style st. */
+static size_t nr_feats(const wt_ner *m, const nr_info *in, size_t i,
+                       size_t nt, int st, uint32_t *out) {
+  size_t k = 0;
+  const nr_info *t = &in[i];
+  uint64_t wm1 = i >= 1 ? in[i - 1].w : NR_BOS, wm2 = i >= 2 ? in[i - 2].w : NR_BOS;
+  uint64_t wp1 = i + 1 < nt ? in[i + 1].w : NR_EOS, wp2 = i + 2 < nt ? in[i + 2].w : NR_EOS;
+  uint64_t sm1 = i >= 1 ? in[i - 1].sh : NR_BOS, sp1 = i + 1 < nt ? in[i + 1].sh : NR_EOS;
+  uint64_t gm1 = i >= 1 ? in[i - 1].gaz : 8, gp1 = i + 1 < nt ? in[i + 1].gaz : 9;
+#define NR_PUT(tm, a, b) (out[k++] = nr_bucket(m, nr_f((tm), (a), (b))))
+  NR_PUT(NF_BIAS, 0, 0);
+  NR_PUT(NF_WORD, t->w, 0);
+  NR_PUT(NF_RAW, t->raw, 0);
+  for (size_t l = 0; l < 3 && l < t->wn; l++) {
+    NR_PUT(NF_P1 + (unsigned)l, t->pre[l], 0);
+    NR_PUT(NF_S1 + (unsigned)l, t->suf[l], 0);
+  }
+  NR_PUT(NF_SHAPE, t->sh, 0);
+  NR_PUT(NF_LEN, t->len, 0);
+  NR_PUT(NF_WM1, wm1, 0);
+  NR_PUT(NF_WP1, wp1, 0);
+  NR_PUT(NF_WM2, wm2, 0);
+  NR_PUT(NF_WP2, wp2, 0);
+  NR_PUT(NF_SHM1, sm1, 0);
+  NR_PUT(NF_SHP1, sp1, 0);
+  NR_PUT(NF_SH3, sm1 ^ (t->sh * 31), sp1);
+  NR_PUT(NF_BI_M, wm1, t->w);
+  NR_PUT(NF_BI_P, t->w, wp1);
+  NR_PUT(NF_GAZ, t->gaz, 0);
+  NR_PUT(NF_GAZM1, gm1, 0);
+  NR_PUT(NF_GAZP1, gp1, 0);
+  NR_PUT(NF_GAZ_SH, t->gaz, t->sh);
+  if (i >= 1 && in[i - 1].title) NR_PUT(NF_TITLE1, 0, 0);
+  if (i >= 2 && in[i - 2].title) NR_PUT(NF_TITLE2, 0, 0);
+  if (i == 0) NR_PUT(NF_FIRST, t->sh, 0);
+  NR_PUT(NF_STYLE, (uint64_t)st, 0);
+  NR_PUT(NF_STYLE_SH, (uint64_t)st, t->sh);
+  NR_PUT(NF_STYLE_W, (uint64_t)st, t->w);
+#undef NR_PUT
+  return k;
 }
 
 /* The sentence is written all in lower case (NERP style). */
@@ -230,55 +275,15 @@ static int nr_lower_style(const wt_ner_sent *x) {
   return 1;
 }
 
-static size_t nr_features(const wt_ner *m, const wt_ner_sent *x, size_t i,
-                          int lower, uint32_t *out) {
-  size_t k = 0;
-  const char *p = x->s + x->ts[i];
-  size_t n = x->te[i] - x->ts[i];
-  char w[NR_WORD], sh[8];
-  size_t wn = nr_lower(p, n, w), sn = nr_shape(p, n, sh);
-  long li = (long)i;
-  unsigned char st = (unsigned char)lower;
-#define NR_PUT(h) (out[k++] = nr_bucket(m, (h)))
-  NR_PUT(nr_start(NF_BIAS));
-  uint64_t hw = nr_hash(nr_start(NF_WORD), w, wn);
-  NR_PUT(hw);
-  NR_PUT(nr_hash(nr_start(NF_RAW), p, n > NR_WORD ? NR_WORD : n));
-  for (size_t l = 1; l <= 3 && l <= wn; l++) {
-    NR_PUT(nr_hash(nr_start(NF_P1 + (unsigned)l - 1), w, l));
-    NR_PUT(nr_hash(nr_start(NF_S1 + (unsigned)l - 1), w + wn - l, l));
-  }
-  uint64_t hs = nr_hash(nr_start(NF_SHAPE), sh, sn);
-  NR_PUT(hs);
-  NR_PUT(nr_mix(nr_start(NF_LEN), (unsigned char)(n > 12 ? 12 : n)));
-  NR_PUT(nr_word_at(x, li - 1, NF_WM1));
-  NR_PUT(nr_word_at(x, li + 1, NF_WP1));
-  NR_PUT(nr_word_at(x, li - 2, NF_WM2));
-  NR_PUT(nr_word_at(x, li + 2, NF_WP2));
-  uint64_t sm = nr_shape_at(x, li - 1, NF_SHM1);
-  uint64_t sp = nr_shape_at(x, li + 1, NF_SHP1);
-  NR_PUT(sm);
-  NR_PUT(sp);
-  NR_PUT(nr_mix64(nr_mix64(nr_mix64(nr_start(NF_SH3), sm), hs), sp));
-  NR_PUT(nr_hash(nr_word_at(x, li - 1, NF_BI_M), w, wn));
-  NR_PUT(nr_hash(nr_mix(nr_word_at(x, li + 1, NF_BI_P), ' '), w, wn));
-  NR_PUT(nr_gaz_at(x, li, NF_GAZ));
-  NR_PUT(nr_gaz_at(x, li - 1, NF_GAZM1));
-  NR_PUT(nr_gaz_at(x, li + 1, NF_GAZP1));
-  NR_PUT(nr_hash(nr_gaz_at(x, li, NF_GAZ_SH), sh, sn));
-  if (nr_title_at(m, x, li - 1)) NR_PUT(nr_start(NF_TITLE1));
-  if (nr_title_at(m, x, li - 2)) NR_PUT(nr_start(NF_TITLE2));
-  if (i == 0) NR_PUT(nr_hash(nr_start(NF_FIRST), sh, sn));
-  NR_PUT(nr_mix(nr_start(NF_STYLE), st));
-  NR_PUT(nr_hash(nr_mix(nr_start(NF_STYLE_SH), st), sh, sn));
-  NR_PUT(nr_hash(nr_mix(nr_start(NF_STYLE_W), st), w, wn));
-#undef NR_PUT
-  return k;
-}
-
-size_t wt_ner_features(const wt_ner *m, const wt_ner_sent *x, size_t i,
-                       uint32_t *out) {
-  return nr_features(m, x, i, nr_lower_style(x), out);
+size_t wt_ner_features(const wt_ner *m, const wt_ner_sent *x,
+                       uint32_t (*out)[WT_NER_MAXF], uint8_t *nf) {
+  nr_info in[WT_NER_MAXTOK];
+  size_t nt = x->nt > WT_NER_MAXTOK ? WT_NER_MAXTOK : x->nt;
+  int st = nr_lower_style(x);
+  for (size_t i = 0; i < nt; i++) nr_info_of(m, x, i, &in[i]);
+  for (size_t i = 0; i < nt; i++)
+    nf[i] = (uint8_t)nr_feats(m, in, i, nt, st, out[i]);
+  return nt;
 }
 
 /* ------------------------------------------------------------ decoding */
@@ -329,18 +334,30 @@ void wt_ner_viterbi(const float *em, const float *tr, size_t nt,
 
 void wt_ner_tag(const wt_ner *m, const wt_ner_sent *x, uint8_t *tags) {
   float em[WT_NER_MAXTOK * WT_NER_NTAG];
-  uint32_t f[WT_NER_MAXF];
+  nr_info in[WT_NER_MAXTOK];
+  uint32_t f[NR_BLOCK][WT_NER_MAXF];
+  uint8_t nf[NR_BLOCK];
   size_t nt = x->nt > WT_NER_MAXTOK ? WT_NER_MAXTOK : x->nt;
-  int lower = nr_lower_style(x);
-  for (size_t i = 0; i < nt; i++) {
-    size_t nf = nr_features(m, x, i, lower, f);
-    int32_t acc[NR_ROW] = {0};
-    for (size_t j = 0; j < nf; j++) {
-      const int16_t *row = m->w + (size_t)f[j] * NR_ROW;
-      for (int t = 0; t < NR_ROW; t++) acc[t] += row[t];
+  int st = nr_lower_style(x);
+  for (size_t i = 0; i < nt; i++) nr_info_of(m, x, i, &in[i]);
+  /* a block's buckets are all requested before any is summed, so the
+   * cache misses overlap */
+  for (size_t b0 = 0; b0 < nt; b0 += NR_BLOCK) {
+    size_t bn = nt - b0 < NR_BLOCK ? nt - b0 : NR_BLOCK;
+    for (size_t i = 0; i < bn; i++) {
+      nf[i] = (uint8_t)nr_feats(m, in, b0 + i, nt, st, f[i]);
+      for (size_t j = 0; j < nf[i]; j++)
+        __builtin_prefetch(m->w + (size_t)f[i][j] * NR_ROW);
     }
-    for (int t = 0; t < WT_NER_NTAG; t++)
-      em[i * WT_NER_NTAG + t] = (float)acc[t] * m->scale;
+    for (size_t i = 0; i < bn; i++) {
+      int32_t acc[NR_ROW] = {0};
+      for (size_t j = 0; j < nf[i]; j++) {
+        const int16_t *row = m->w + (size_t)f[i][j] * NR_ROW;
+        for (int t = 0; t < NR_ROW; t++) acc[t] += row[t];
+      }
+      for (int t = 0; t < WT_NER_NTAG; t++)
+        em[(b0 + i) * WT_NER_NTAG + t] = (float)acc[t] * m->scale;
+    }
   }
   wt_ner_viterbi(em, m->tr, nt, tags);
 }
@@ -424,7 +441,7 @@ static wt_ner *nr_load(char *err, size_t errlen) {
   if (len < NR_HEAD || memcmp(p, NR_MAGIC, 8) != 0 || bits < 8 ||
       bits > NR_MAX_BITS || nr_get32(p + 12) != WT_NER_NTAG ||
       len != NR_HEAD + ((size_t)WT_NER_NTAG << bits) * 2) {
-    snprintf(err, errlen, "ner: %s is not a tagger model", path);
+    snprintf(err, errlen, "ner: %.300s is not a tagger model", path);
     free(buf);
     return NULL;
   }

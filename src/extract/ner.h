@@ -24,7 +24,7 @@ enum { WT_NER_O = 0, WT_NER_NTAG = 7 };
 #define WT_NER_I(t) (2 + 2 * (t))
 #define WT_NER_TYPE(tag) (((tag) - 1) / 2) /* tag > 0 */
 
-#define WT_NER_MAXF 40      /* features per token */
+#define WT_NER_MAXF 32      /* features per token */
 #define WT_NER_MAXTOK 256   /* tokens per tagged chunk (longer: split) */
 #define WT_NER_FILE "extract/ner/model.bin"
 
@@ -52,10 +52,11 @@ void wt_ner_free(wt_ner *m);
 /* Bucket count of a model (a power of two). */
 size_t wt_ner_buckets(const wt_ner *m);
 
-/* Feature buckets of token i of x: writes at most WT_NER_MAXF indices
- * into out, returns the count.  Deterministic, no allocation. */
-size_t wt_ner_features(const wt_ner *m, const wt_ner_sent *x, size_t i,
-                       uint32_t *out);
+/* Feature buckets of every token of x (at most WT_NER_MAXTOK): token i's
+ * nf[i] indices go to out[i].  Returns the token count.  Deterministic,
+ * no allocation. */
+size_t wt_ner_features(const wt_ner *m, const wt_ner_sent *x,
+                       uint32_t (*out)[WT_NER_MAXF], uint8_t *nf);
 
 /* Viterbi over emission scores em[nt][WT_NER_NTAG] and transition scores
  * tr[prev][cur] (prev WT_NER_NTAG = sentence start), BIO constraints

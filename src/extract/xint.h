@@ -122,7 +122,10 @@ enum {
   XW_CLAUSE,   /* "sementara", "whereas": a new clause with its own event */
   XW_STATE,    /* "pemerintah", "government": a state's government */
   XW_DURING,   /* "dalam", "during": an event held inside another one */
-  XW_MODHEAD,  /* "korban", "victims": a head noun an event word modifies */
+  XW_MODHEAD,  /* "korban", "victims (of)": a head an event word after it
+                  only qualifies */
+  XW_MODTAIL,  /* "victims" in "flood victims": the same, head last */
+  XW_WEEKDAY,  /* "selasa", "tuesday": a weekday name */
   XW_N
 };
 
