@@ -189,6 +189,24 @@ WT_TEST(clean_text_read_more_list_inside_body) {
   wt_clean_free(r);
 }
 
+WT_TEST(clean_text_stray_bracket_in_dateline_terminates) {
+  /* found by fuzz_text: a ')' with no '(' before a dateline dash looped */
+  char err[256];
+  wt_clean_res *r = wt_clean_load(err, sizeof err);
+  REQUIRE(r);
+  wt_input in;
+  wt_doc *d = feat_clean(r,
+                         "Minister says rates will stay\n\n"
+                         "JAKARTA Reuters) - The finance minister said on "
+                         "Monday that the plan stays.\n",
+                         WT_FMT_TEXT, &in, err, sizeof err);
+  REQUIRE(d);
+  CHECKF(!strncmp(d->body, "The finance minister", 20), "body starts %.40s",
+         d->body);
+  wt_doc_free(d);
+  wt_clean_free(r);
+}
+
 /* ------------------------------------------------------ memory bound */
 
 static const char feat_para[] =

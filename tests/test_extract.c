@@ -470,13 +470,18 @@ static void tx_golden_frames(const char *rel, tx_fscore *sc) {
 
 WT_TEST(extract_golden_frames) {
   REQUIRE(tx_res() != NULL);
-  tx_fscore tune = {0}, hold = {0};
+  tx_fscore tune = {0}, hold = {0}, unseen = {0};
   tx_golden_frames("tests/golden/frames.txt", &tune);
   tx_golden_frames("tests/golden/frames-holdout.txt", &hold);
+  /* the second holdout set: reported only */
+  tx_golden_frames("tests/golden/frames-unseen.txt", &unseen);
   printf("  frames tuning  n=%d type %d participants %d date %d\n", tune.n,
          tune.type, tune.parts, tune.date);
   printf("  frames holdout n=%d type %d participants %d date %d\n", hold.n,
          hold.type, hold.parts, hold.date);
+  printf("  frames unseen  n=%d type %d participants %d date %d\n",
+         unseen.n, unseen.type, unseen.parts, unseen.date);
+  CHECK(unseen.n >= 12);
   REQUIRE(tune.n + hold.n >= 30);
   CHECK(tune.type * 10 >= tune.n * 9);
   CHECK(tune.parts * 10 >= tune.n * 9);

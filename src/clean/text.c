@@ -800,7 +800,7 @@ static int text_dateline(cl_page *p, cl_block *b) {
     size_t a = i;
     while (i < dash && s[i] != ',' && s[i] != '(' && s[i] != ')') i++;
     size_t z = i;
-    if (paren && i < dash && s[i] == ')') i++;
+    if (i < dash && s[i] == ')') i++; /* closes a part, or stray: step on */
     while (z > a && s[z - 1] == ' ') z--;
     if (z <= a) continue;
     text_feat f;

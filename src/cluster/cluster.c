@@ -1034,6 +1034,25 @@ int64_t wt_clu_add(wt_clu *c, const wt_clu_doc *d) {
   return out;
 }
 
+/* The original a near-copies among the newest CLU_NB_MAX members of ev
+ * (the smallest id wins, duplicates resolve to their original), 0 when
+ * none: what wt_clu_add finds among its candidates, found again on
+ * restore. */
+static int64_t clu_near_original(const wt_clu *c, const clu_event *ev,
+                                 const clu_art *a) {
+  int64_t best = 0;
+  uint32_t lo = ev->n > CLU_NB_MAX ? ev->n - CLU_NB_MAX : 0;
+  for (uint32_t i = lo; i < ev->n; i++) {
+    const clu_art *b = &c->arts[ev->mem[i]];
+    if (!b->mh || b->id == a->id) continue;
+    int eq = 0;
+    for (int k = 0; k < WT_CLU_MINHASH; k++) eq += a->mh[k] == b->mh[k];
+    int64_t o = b->dup_of ? b->dup_of : b->id;
+    if (eq >= CLU_NEAR_DUP && (!best || o < best)) best = o;
+  }
+  return best;
+}
+
 int wt_clu_restore(wt_clu *c, const wt_clu_doc *d, int64_t event) {
   if (event <= 0) return -1;
   for (int i = 0; i < 64; i++) { /* a stale id: follow its redirects */
@@ -1051,6 +1070,8 @@ int wt_clu_restore(wt_clu *c, const wt_clu_doc *d, int64_t event) {
   if (h != CLU_NONE && h != ai) a->dup_of = c->arts[h].id;
   uint32_t e = clu_event_make(c, event);
   if (e == CLU_NONE) return -1;
+  if (!a->dup_of && a->mh && !c->evs[e].frozen) /* a near copy in its event */
+    a->dup_of = clu_near_original(c, &c->evs[e], a);
   a->event = event;
   if (c->evs[e].frozen) { /* an old event: the article stays compact */
     c->evs[e].n++;

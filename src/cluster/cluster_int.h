@@ -43,9 +43,10 @@
 #define CLU_W_ENTS 0.30
 #define CLU_W_PARTS 0.20
 #define CLU_W_TYPE 0.15
-/* Headline figures: their weight in the mean when both articles state a
- * percentage in the lead, and the factor when neither lead figure is
- * stated anywhere by the other article (two releases, two results). */
+/* Lead figures: their weight in the mean when both articles state a
+ * percentage in the lead, and the factor when neither headline figure
+ * (the first of a lead) is stated by the other article (two releases,
+ * two results). */
 #define CLU_W_FIGS 0.20
 #define CLU_FIG_CONFLICT 0.6
 
@@ -192,7 +193,7 @@ typedef struct clu_vec {
 typedef struct clu_score {
   double terms, ents, parts, type, figs, date_factor, total;
   double w_terms, w_parts, w_figs; /* weights used (0: not comparable) */
-  int fig_conflict; /* both leads state figures, none found in the other */
+  int fig_conflict; /* neither headline figure is stated by the other */
   int diff;        /* day distance, -1 when a date is unknown */
   int outside;     /* days a confident date lies outside the other's
                       window, -1 when no window applies */

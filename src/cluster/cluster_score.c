@@ -28,10 +28,12 @@
  * with confidence (the type is then more likely a reading error than a
  * second event).
  *
- * Figures: when both leads state percentages, the share of lead figures
- * the other article states anywhere is a component (an English wire
+ * Figures: when both leads state percentages, how many of the lead
+ * figures (the headline one counting extra) the other article states
+ * anywhere is a component (an English wire
  * story and its Indonesian rewrite share "2.86%" though not a stem), and
- * none at all is a conflict (x CLU_FIG_CONFLICT): one institution's
+ * when neither headline figure (the lead's first) is stated by the other
+ * article the pair is in conflict (x CLU_FIG_CONFLICT): one institution's
  * inflation release and its GDP release two days later share actors,
  * type, vocabulary and dates, not their headline figure.  Figures match
  * when equal, or equal at the coarser of two adjacent precisions (1.28
@@ -132,21 +134,26 @@ static int clu_fig_eq(float x, float y) {
   return r == coarse;
 }
 
-/* Share of the lead figures of each article that the other states
- * anywhere; -1 when either lead states none. */
-static double clu_figs(const clu_art *a, const clu_art *b) {
+static int clu_fig_in(float v, const clu_art *y) {
+  for (uint32_t j = 0; j < y->nfig; j++)
+    if (clu_fig_eq(v, y->figs[j])) return 1;
+  return 0;
+}
+
+/* Agreement of the lead figures: the mean of the share of the two
+ * headline figures (the first of each lead) that the other article
+ * states anywhere and the share of all lead figures that it does; -1
+ * when either lead states none.  *conflict: neither headline figure is
+ * stated by the other. */
+static double clu_figs(const clu_art *a, const clu_art *b, int *conflict) {
+  *conflict = 0;
   if (!a->nlead || !b->nlead) return -1;
   int hit = 0;
-  for (int side = 0; side < 2; side++) {
-    const clu_art *x = side ? b : a, *y = side ? a : b;
-    for (uint32_t i = 0; i < x->nlead; i++)
-      for (uint32_t j = 0; j < y->nfig; j++)
-        if (clu_fig_eq(x->figs[i], y->figs[j])) {
-          hit++;
-          break;
-        }
-  }
-  return (double)hit / (a->nlead + b->nlead);
+  for (uint32_t i = 0; i < a->nlead; i++) hit += clu_fig_in(a->figs[i], b);
+  for (uint32_t i = 0; i < b->nlead; i++) hit += clu_fig_in(b->figs[i], a);
+  int head = clu_fig_in(a->figs[0], b) + clu_fig_in(b->figs[0], a);
+  *conflict = head == 0;
+  return 0.5 * head / 2 + 0.5 * hit / (a->nlead + b->nlead);
 }
 
 /* Days from day to the window [lo, hi] beyond the slack (0 inside). */
@@ -182,9 +189,8 @@ void clu_pair(const wt_clu *c, const clu_art *a, const clu_vec *va,
   s->w_parts = s->parts < 0 ? 0 : CLU_W_PARTS;
   if (s->parts < 0) s->parts = 0;
   s->type = a->type == CLU_NONE || b->type == CLU_NONE ? 0.5 : a->type == b->type;
-  s->figs = clu_figs(a, b);
+  s->figs = clu_figs(a, b, &s->fig_conflict);
   s->w_figs = s->figs < 0 ? 0 : CLU_W_FIGS;
-  s->fig_conflict = s->figs == 0;
   if (s->figs < 0) s->figs = 0;
   double base = (s->w_terms * s->terms + CLU_W_ENTS * s->ents +
                  s->w_parts * s->parts + CLU_W_TYPE * s->type +

@@ -54,8 +54,8 @@ int wt_clu_why(const wt_clu *c, int64_t a, int64_t b, wt_sb *out) {
              CLU_DATE_SLACK);
   else if (!same && s.fig_conflict && s.total < CLU_THRESHOLD)
     snprintf(verdict, sizeof verdict,
-             "separate events: neither lead figure is stated by the other "
-             "article (x%.2f)", CLU_FIG_CONFLICT);
+             "separate events: neither headline figure is stated by the "
+             "other article (x%.2f)", CLU_FIG_CONFLICT);
   else if (!same && s.outside > 0 && s.total < CLU_THRESHOLD)
     snprintf(verdict, sizeof verdict,
              "separate events: a confident date lies %d days outside the "

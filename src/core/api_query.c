@@ -70,6 +70,9 @@ static void query_event_members(warta *w, int64_t ev, json_t *o,
         json_object_set_new(a, "published", query_text(st, 4));
         json_object_set_new(a, "url", query_text(st, 5));
         json_object_set_new(a, "language", query_text(st, 6));
+        wt_clu *c = wt_api_cluster(w);
+        int64_t orig = c ? wt_clu_duplicate_of(c, sqlite3_column_int64(st, 0)) : 0;
+        if (orig > 0) json_object_set_new(a, "duplicate_of", json_integer(orig));
         json_array_append_new(arts, a);
       } else {
         json_array_append_new(arts, query_text(st, 1));
@@ -268,6 +271,12 @@ int warta_event(warta *w, const char *event_id, char **json) {
   json_t *o = query_event_obj(w, st, 1);
   if (id != asked)
     json_object_set_new(o, "redirected_from", json_integer(asked));
+  wt_clu *c = wt_api_cluster(w);
+  int64_t story[64];
+  size_t ns = c ? wt_clu_story(c, id, story, 64) : 0;
+  json_t *sj = json_array();
+  for (size_t i = 0; i < ns; i++) json_array_append_new(sj, json_integer(story[i]));
+  json_object_set_new(o, "story", sj);
   const char *fj = (const char *)sqlite3_column_text(st, 8);
   json_t *facts = fj ? wt_api_load(fj, strlen(fj)) : NULL;
   sqlite3_finalize(st);

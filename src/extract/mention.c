@@ -67,6 +67,13 @@ static int mn_syllable(const x_ctx *c, size_t ti) {
   return 1;
 }
 
+size_t x_name_word_end(const x_ctx *c, size_t first, size_t ti) {
+  while (mn_tight_hyphen(c, ti) &&
+         (mn_namelike(c, ti + 2) || (ti > first && mn_syllable(c, ti + 2))))
+    ti += 2;
+  return ti + 1;
+}
+
 /* A run of name-like words from ti in one sentence: one past its end.
  * Hyphenated parts join the word before them ("Al-Sisi", "Moon-soo"). */
 static size_t mn_name_run(const x_ctx *c, size_t ti, int max) {
@@ -75,10 +82,7 @@ static size_t mn_name_run(const x_ctx *c, size_t ti, int max) {
   while (j < c->nt && words < max && mn_namelike(c, j) &&
          c->t[j].sent == c->t[ti].sent) {
     words++;
-    while (mn_tight_hyphen(c, j) &&
-           (mn_namelike(c, j + 2) || (j > ti && mn_syllable(c, j + 2))))
-      j += 2;
-    j++;
+    j = x_name_word_end(c, ti, j);
   }
   return j;
 }

@@ -222,6 +222,11 @@ size_t x_tok_match(const x_ctx *c, const x_trie *t, size_t ti, int32_t *val);
 /* Does an entry of word class cls (XW_*) start at token ti? */
 int x_tok_class(const x_ctx *c, size_t ti, int cls);
 
+/* mention.c: one past the last token of the name word at ti, with the
+ * parts a tight hyphen joins to it ("Al-Sisi"; "Moon-soo" when ti is not
+ * the name's first token, `first`).  For every rule that finds names. */
+size_t x_name_word_end(const x_ctx *c, size_t first, size_t ti);
+
 /* Stage steps, in run order. */
 int x_mentions_find(x_ctx *c);
 int x_alias_link(x_ctx *c);
