@@ -538,17 +538,12 @@ static int query_frame_has(json_t *frame, const char *eid) {
   return 0;
 }
 
-/* Events mentioned in passing (secondary frames) naming the entity,
- * merged by (date, type), with the articles that mention them. */
-static void query_mentioned(warta *w, const char *eid, json_t *items) {
-  sqlite3_stmt *st = query_prepare(
-      w, "SELECT d.doc_json, a.ext_id FROM articles a JOIN article_entities ae"
-         " ON ae.article_id = a.id JOIN article_docs d ON d.article_id = a.id"
-         " WHERE ae.entity_id = ?1 ORDER BY a.id LIMIT ?2");
-  if (!st) return;
-  sqlite3_bind_text(st, 1, eid, -1, SQLITE_STATIC);
-  sqlite3_bind_int(st, 2, TIMELINE_MAX_ARTICLES);
-  json_t *seen = json_object();
+/* Secondary frames of the articles st yields (doc_json, ext_id) that
+ * name the entity eid (any frame when eid is NULL), merged by (date,
+ * type) through seen, appended to items with the articles that mention
+ * them.  Finalizes st. */
+static void query_mentioned_rows(sqlite3_stmt *st, const char *eid,
+                                 json_t *seen, json_t *items) {
   while (sqlite3_step(st) == SQLITE_ROW) {
     json_t *doc = wt_api_load((const char *)sqlite3_column_text(st, 0),
                               (size_t)sqlite3_column_bytes(st, 0));
@@ -556,7 +551,7 @@ static void query_mentioned(warta *w, const char *eid, json_t *items) {
     size_t i;
     json_t *fr;
     json_array_foreach(json_object_get(doc, "secondary"), i, fr) {
-      if (!query_frame_has(fr, eid)) continue;
+      if (eid && !query_frame_has(fr, eid)) continue;
       const char *dv = json_string_value(json_object_get(fr, "date_value"));
       const char *ty = json_string_value(json_object_get(fr, "type"));
       char key[160];
@@ -583,6 +578,37 @@ static void query_mentioned(warta *w, const char *eid, json_t *items) {
     json_decref(doc);
   }
   sqlite3_finalize(st);
+}
+
+/* Events mentioned in passing (secondary frames) naming the entity. */
+static void query_mentioned(warta *w, const char *eid, json_t *items) {
+  sqlite3_stmt *st = query_prepare(
+      w, "SELECT d.doc_json, a.ext_id FROM articles a JOIN article_entities ae"
+         " ON ae.article_id = a.id JOIN article_docs d ON d.article_id = a.id"
+         " WHERE ae.entity_id = ?1 ORDER BY a.id LIMIT ?2");
+  if (!st) return;
+  sqlite3_bind_text(st, 1, eid, -1, SQLITE_STATIC);
+  sqlite3_bind_int(st, 2, TIMELINE_MAX_ARTICLES);
+  json_t *seen = json_object();
+  query_mentioned_rows(st, eid, seen, items);
+  json_decref(seen);
+}
+
+/* Events the articles of a story's events mention in passing (past and
+ * future), each once. */
+static void query_story_mentioned(warta *w, const int64_t *evs, size_t n,
+                                  json_t *items) {
+  json_t *seen = json_object();
+  for (size_t i = 0; i < n; i++) {
+    sqlite3_stmt *st = query_prepare(
+        w, "SELECT d.doc_json, a.ext_id FROM articles a JOIN article_docs d"
+           " ON d.article_id = a.id WHERE a.event_id = ?1 ORDER BY a.id"
+           " LIMIT ?2");
+    if (!st) break;
+    sqlite3_bind_int64(st, 1, evs[i]);
+    sqlite3_bind_int(st, 2, TIMELINE_MAX_ARTICLES);
+    query_mentioned_rows(st, NULL, seen, items);
+  }
   json_decref(seen);
 }
 
@@ -666,6 +692,7 @@ int warta_timeline(warta *w, const char *entity_or_story, char **json) {
       }
       sqlite3_finalize(st);
     }
+    query_story_mentioned(w, story, n, items);
     json_object_set_new(o, "story", json_integer(ev));
   }
   json_object_set_new(o, "items", query_sorted(items));
