@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <jansson.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -289,4 +290,38 @@ WT_TEST(clean_big_page_memory_and_time_bounded) {
            ratio);
     CHECKF(out[1] < 10.0, "%s: %.1f s", html ? "HTML" : "text", out[1]);
   }
+}
+
+/* A line that opens with a quotation mark (or any non-letter) is not the
+ * lower-case continuation of a wrapped sentence, so a chrome line above it
+ * cannot swallow it. */
+WT_TEST(clean_wrap_does_not_join_quote_lines) {
+  char path[600];
+  snprintf(path, sizeof path, "%s/page.txt", wt_test_tmpdir());
+  const char *page =
+      "Judul Berita tentang Pertemuan Dua Menteri di Jakarta\n"
+      "Kedua menteri bertemu di Jakarta untuk membahas kerja sama perdagangan "
+      "dan investasi, kata pejabat kementerian kepada wartawan.\n"
+      "Pertemuan berlangsung selama dua jam dan berakhir dengan kesepakatan "
+      "untuk membentuk kelompok kerja bersama.\n"
+      "Baca Juga: Harga Beras Naik Lagi di Pasar Induk Cipinang Pekan Ini\n"
+      "\xe2\x80\x9cKami sepakat untuk memperluas kerja sama di bidang energi "
+      "dan pangan,\xe2\x80\x9d tutur menteri itu seusai pertemuan.\n"
+      "Kelompok kerja akan bertemu lagi bulan depan untuk membahas rinciannya "
+      "sebelum kesepakatan diteken.\n";
+  REQUIRE(wt_test_write(path, page, strlen(page)) == 0);
+  const char *argv[] = {"clean", "--json", path, NULL};
+  char *out = NULL, *err = NULL;
+  int rc = wt_test_run(argv, NULL, &out, &err);
+  CHECK_INT_EQ(rc, 0);
+  CHECK(out && strstr(out, "Kami sepakat untuk memperluas") != NULL);
+  CHECK(out && strstr(out, "Harga Beras Naik") != NULL); /* listed as chrome */
+  json_t *o = out ? json_loads(out, JSON_DISABLE_EOF_CHECK, NULL) : NULL;
+  REQUIRE(o != NULL);
+  const char *body = json_string_value(json_object_get(o, "body"));
+  CHECK(body && strstr(body, "Kami sepakat untuk memperluas") != NULL);
+  CHECK(body && strstr(body, "Baca Juga") == NULL);
+  json_decref(o);
+  free(out);
+  free(err);
 }

@@ -311,8 +311,8 @@ async function pageEvent(id) {
     main.push(el("h2", null, T("quotes")), el("div", { class: "panel", id: "quotes" },
       [...bySpeaker].map(([s, qs]) => [
         el("div", { class: "speaker" }, q0Speaker(s, qs[0])),
-        qs.map((q) => el("blockquote", { class: "quote" }, el("q", null, q.value.text),
-          el("span", { class: "who" }, (q.outlets || []).join(", "))))])));
+        qs.slice(0, 3).map(quoteBlock),
+        qs.length > 3 ? el("details", null, el("summary", null, `+${qs.length - 3}`), qs.slice(3).map(quoteBlock)) : null])));
   }
   main.push(el("h2", null, T("coverage")), el("div", { class: "panel" }, el("ul", { class: "arts", id: "articles" },
     (ev.articles || []).map((a) => el("li", null,
@@ -335,13 +335,35 @@ async function pageEvent(id) {
   const related = el("ul", { class: "arts related", id: "related" });
   side.push(el("h2", null, T("related")), el("div", { class: "panel" }, related));
   show(nodes, el("div", { class: "cols" }, el("div", null, main), el("aside", null, side)));
+  related.replaceChildren(...(await relatedEvents(ev)).map((x) => el("li", null,
+    el("div", { class: "meta" }, fmtDate(x.date), " · ", typeName(x.type), " · ", T("outlets_n", x.n_outlets)),
+    el("a", { href: "#/event/" + x.id }, x.headline || `#${x.id}`))));
+  if (!related.children.length) related.append(el("li", { class: "meta" }, "—"));
+}
+
+/* "Lanjut baca": the events of the same story (the engine's story links),
+ * then other events of the same type with the same main participant. */
+async function relatedEvents(ev) {
+  const seen = new Set([ev.id]), out = [];
+  const take = (list) => { for (const x of list) if (x.id && !seen.has(x.id)) { seen.add(x.id); out.push(x); } };
   try {
-    const tl = await api("/api/events/" + enc(id) + "/timeline");
-    const items = (tl.items || []).filter((x) => x.kind === "event" && x.id !== ev.id);
-    related.replaceChildren(...(items.length ? items.map((x) => el("li", null,
-      el("div", { class: "meta" }, fmtDate(x.date), " · ", T("outlets_n", x.n_outlets)),
-      el("a", { href: "#/event/" + x.id }, x.headline || `#${x.id}`))) : [el("li", { class: "meta" }, "—")]));
-  } catch (e) { related.replaceChildren(el("li", { class: "meta" }, "—")); }
+    const tl = await api("/api/events/" + ev.id + "/timeline");
+    take((tl.items || []).filter((x) => x.kind === "event"));
+  } catch (e) { /* no story */ }
+  const who = (ev.participants || [])[0];
+  if (who && out.length < 6) {
+    try {
+      const p = new URLSearchParams({ entity: who, limit: "12" });
+      if (ev.type) p.set("type", ev.type);
+      take((await api("/api/events?" + p)).events);
+    } catch (e) { /* no more */ }
+  }
+  return out.slice(0, 8);
+}
+
+function quoteBlock(q) {
+  return el("blockquote", { class: "quote" }, el("q", null, q.value.text),
+    el("span", { class: "who" }, (q.outlets || []).join(", ")));
 }
 
 function q0Speaker(name, q) {

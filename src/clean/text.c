@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 #include "../core/util.h"
 #include "clean_int.h"
@@ -79,13 +80,13 @@ static int text_cjk_at(const unsigned char *s, size_t n) {
                     (s[0] >= 0xE4 && s[0] <= 0xE9));
 }
 
-/* A word starting with a non-ASCII lower-case or caseless letter. */
+/* A word starting with a non-ASCII lower-case letter (Unicode category
+ * Ll): "élan", not a quotation mark or a bullet. */
 static int text_lower_lead(const char *w, size_t n) {
-  unsigned char c = (unsigned char)w[0], d = n > 1 ? (unsigned char)w[1] : 0;
-  if (c == 0xC3) return d >= 0x9F;
-  if (c == 0xD0) return d >= 0xB0;
-  if (c == 0xD1) return 1;
-  return c >= 0xD2 && c <= 0xED && c != 0xD0;
+  utf8proc_int32_t cp;
+  if (utf8proc_iterate((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n, &cp) <= 0)
+    return 0;
+  return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
 /* Width of a space-like code point at s (NBSP, thin spaces, ideographic

@@ -17,6 +17,7 @@
  * Invariant: mentions never overlap (a token belongs to at most one).
  */
 #include <string.h>
+#include <stdlib.h> /* DBGNER */
 
 #include "ner.h"
 #include "xint.h"
@@ -397,7 +398,7 @@ static int mn_org_cues(x_ctx *c) {
 
 int x_mentions_find(x_ctx *c) {
   if (mn_gazetteer(c) < 0 || mn_org_cues(c) < 0 || mn_titles(c) < 0 ||
-      x_ner_mentions(c) < 0 || mn_sequences(c) < 0) /* tagger: ner.c */
+      (!getenv("WT_NO_NER") && x_ner_mentions(c) < 0) || mn_sequences(c) < 0) /* tagger: ner.c */
     return -1;
   return 0;
 }

@@ -49,17 +49,19 @@ const base = await new Promise((ok, ko) => {
   server.on("exit", (c) => { clearTimeout(t); ko(new Error(`server exited ${c}`)); });
 });
 
-const browser = await chromium.launch({
+process.on("exit", () => server.kill("SIGTERM"));
+// a fresh profile per run (launchPersistentContext takes it as userDataDir)
+const ctx = await chromium.launchPersistentContext(join(work, "profile"), {
   executablePath: chromePath,
   headless: true,
+  viewport: { width: 1200, height: 900 },
+  locale: "id-ID",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    `--user-data-dir=${join(work, "profile")}`],
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 });
 
 try {
-  const ctx = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: "id-ID" });
-  const page = await ctx.newPage();
+  const page = ctx.pages()[0] || await ctx.newPage();
   const pageErrors = [];
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   page.on("console", (m) => { if (m.type() === "error") pageErrors.push(m.text()); });
@@ -80,7 +82,7 @@ try {
   check(!!s2025, "front page shows the 2025-01-21 event (21 Januari 2025)");
   check(s2026 && /kumparan\.com/.test(s2026) && /QNews/.test(s2026), "2026 event lists kumparan.com and QNews");
   check(s2025 && /NTVNews/.test(s2025) && /KOMPAS\.TV/.test(s2025), "2025 event lists NTVNews and KOMPAS.TV");
-  check(s2026 && /Panggilan video/.test(s2026), "event type shown in Indonesian");
+  check(s2026 && /Panggilan video/i.test(s2026), "event type shown in Indonesian");
   check(s2026 && /Vladimir Putin/.test(s2026) && /Xi Jinping/.test(s2026), "participants shown");
   check(seedStories.some((t) => /\d+ (jam|hari|bulan|tahun|menit) lalu/.test(t)), "outlet ages shown (\"... lalu\")");
   const order = seedStories.indexOf(s2026) < seedStories.indexOf(s2025);
@@ -171,7 +173,7 @@ try {
   console.log("FAIL " + (e.stack || e));
   failures++;
 } finally {
-  await browser.close();
+  await ctx.close();
   server.kill("SIGTERM");
   rmSync(work, { recursive: true, force: true });
 }
