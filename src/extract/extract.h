@@ -13,9 +13,11 @@
 
 typedef struct wt_extract_res wt_extract_res;
 
-/* Load the gazetteer (data/extract/gazetteer/), roles and cue lists.
- * NULL with a message in err when a word list cannot be read; a missing
- * gazetteer or roles file is not an error (rules still find names). */
+/* Load the gazetteer (data/extract/gazetteer/), roles and cue lists, and
+ * the name tagger's model (data/extract/ner/model.bin, src/extract/ner.h).
+ * NULL with a message in err when a word list or the model cannot be read
+ * or is malformed; a missing gazetteer or roles file is not an error
+ * (rules still find names). */
 wt_extract_res *wt_extract_load(char *err, size_t errlen);
 /* The same with the gazetteer directory and the roles file given (NULL:
  * the default under the data directory), for tests and tools. */

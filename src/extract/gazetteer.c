@@ -23,6 +23,7 @@
 
 #include "../core/calendar.h"
 #include "../core/util.h"
+#include "ner.h"
 #include "xint.h"
 
 /* ------------------------------------------------------------------ trie */
@@ -668,7 +669,14 @@ wt_extract_res *wt_extract_load_from(const char *gaz_dir,
 }
 
 wt_extract_res *wt_extract_load(char *err, size_t errlen) {
-  return wt_extract_load_from(NULL, NULL, err, errlen);
+  wt_extract_res *r = wt_extract_load_from(NULL, NULL, err, errlen);
+  /* the name tagger's model is data like the rest: missing fails here,
+   * not at the first article */
+  if (r && !wt_ner_get(err, errlen)) {
+    wt_extract_free(r);
+    return NULL;
+  }
+  return r;
 }
 
 void wt_extract_free(wt_extract_res *r) {

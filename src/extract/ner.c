@@ -32,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../core/util.h"
 #include "xint.h"
@@ -520,9 +521,79 @@ static char *nr_text(x_ctx *c, uint32_t s, uint32_t e) {
   return out;
 }
 
+/* Is token k one word of trie t? */
+static int nr_in(const x_ctx *c, const x_trie *t, size_t k) {
+  return x_tok_match(c, t, k, NULL) == k + 1;
+}
+
+/* Is token k a word in lower case (no capital letter)? */
+static int nr_lower_tok(const x_ctx *c, size_t k) {
+  for (uint32_t i = c->t[k].s; i < c->t[k].e; i++)
+    if (c->s[i] >= 'A' && c->s[i] <= 'Z') return 0;
+  return 1;
+}
+
+/* May a name open with token k?  Not punctuation, a title or role word
+ * ("Farmer Joko Susilo", "Presiden Prabowo"), a not-name or, in a cased
+ * sentence, a lower-case word. */
+static size_t nr_skip_head(const x_ctx *c, size_t a, size_t b, int cased) {
+  const wt_extract_res *r = c->r;
+  while (a < b) {
+    size_t e;
+    if (c->t[a].kind != XK_WORD || nr_in(c, &r->not_names, a) ||
+        (cased && nr_lower_tok(c, a)))
+      e = a + 1;
+    else if ((e = x_tok_match(c, &r->titles, a, NULL)) == a &&
+             (e = x_tok_match(c, &r->role_words, a, NULL)) == a)
+      break;
+    if (e > b) break; /* a title longer than the span: leave it */
+    a = e;
+  }
+  return a;
+}
+
+/* May a name close with token k?  Not punctuation, a not-name or, in a
+ * cased sentence, a lower-case word ("Macron said"). */
+static int nr_bad_tail(const x_ctx *c, size_t k, int cased) {
+  return c->t[k].kind != XK_WORD || nr_in(c, &c->r->not_names, k) ||
+         (cased && nr_lower_tok(c, k));
+}
+
+/* Does the article already name a person (or an unknown name) of which
+ * text is the first or last part ("Lopez" of "Maria Lopez")?  Then the
+ * span is a short form for alias.c to link, typed as that name. */
+static int nr_short_form(const x_ctx *c, const char *text) {
+  const wt_doc *d = c->d;
+  size_t n = strlen(text);
+  for (size_t i = 0; i < d->entities.n; i++) {
+    const wt_entity *e = &d->entities.v[i];
+    size_t m = e->name ? strlen(e->name) : 0;
+    if (m <= n || (e->type != WT_ENT_PERSON &&
+                   (e->type != WT_ENT_MISC || c->egaz.v[i] >= 0)))
+      continue;
+    if ((strncasecmp(e->name, text, n) == 0 && e->name[n] == ' ') ||
+        (strncasecmp(e->name + m - n, text, n) == 0 &&
+         e->name[m - n - 1] == ' '))
+      return 1;
+  }
+  return 0;
+}
+
 /* Place a tagged span [a, b) of type t (0..2) unless a stronger mention
- * overlaps it.  0, or -1 when the arena is full. */
-static int nr_place(x_ctx *c, size_t a, size_t b, int t) {
+ * overlaps it.  The span is first cut to a name's edges (titles, role
+ * words, not-names and lower-case words off the ends; a not-name inside
+ * splits it) and joined with hyphenated parts ("Choi Dong-hyun").  0, or
+ * -1 when the arena is full. */
+static int nr_place(x_ctx *c, size_t a, size_t b, int t, int cased) {
+  for (size_t k = a + 1; k + 1 < b; k++)
+    if (nr_in(c, &c->r->not_names, k)) {
+      if (nr_place(c, a, k, t, cased) < 0) return -1;
+      a = k + 1;
+    }
+  a = nr_skip_head(c, a, b, cased);
+  while (b > a && nr_bad_tail(c, b - 1, cased)) b--;
+  if (a >= b) return 0;
+  b = x_name_word_end(c, a, b - 1);
   wt_doc *d = c->d;
   int32_t inner = -1; /* the one single-word gazetteer mention inside */
   int n_inner = 0;
@@ -546,7 +617,9 @@ static int nr_place(x_ctx *c, size_t a, size_t b, int t) {
     ent = d->mentions.v[inner].entity; /* "Kabupaten Pati" -> Pati */
   if (ent < 0) {
     char *name = nr_text(c, c->t[a].s, c->t[b - 1].e);
-    char *id = name ? wt_arena_printf(d->arena, "x:%s", name) : NULL;
+    if (!name) return -1;
+    if (nr_short_form(c, name)) type = WT_ENT_PERSON;
+    char *id = wt_arena_printf(d->arena, "x:%s", name);
     if (!id) return -1;
     ent = x_entity(c, -1, id, name, type);
     if (ent < 0) return -1;
@@ -591,6 +664,7 @@ int x_ner_mentions(x_ctx *c) {
       }
       wt_ner_sent x = {c->s, ts, te, gaz, nt};
       wt_ner_tag(m, &x, tags);
+      int cased = !nr_lower_style(&x);
       for (size_t i = 0; i < nt;) {
         if (tags[i] == WT_NER_O) {
           i++;
@@ -599,7 +673,7 @@ int x_ner_mentions(x_ctx *c) {
         int t = WT_NER_TYPE(tags[i]);
         size_t j = i + 1;
         while (j < nt && tags[j] == WT_NER_I(t)) j++;
-        if (nr_place(c, base + i, base + j, t) < 0) return -1;
+        if (nr_place(c, base + i, base + j, t, cased) < 0) return -1;
         i = j;
       }
     }
