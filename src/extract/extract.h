@@ -20,7 +20,9 @@ typedef struct wt_extract_res wt_extract_res;
  * (rules still find names). */
 wt_extract_res *wt_extract_load(char *err, size_t errlen);
 /* The same with the gazetteer directory and the roles file given (NULL:
- * the default under the data directory), for tests and tools. */
+ * the default under the data directory), for tests and tools.  It does
+ * not load the tagger's model (the trainer runs before one exists):
+ * wt_extract_run then loads it on first use and fails without it. */
 wt_extract_res *wt_extract_load_from(const char *gaz_dir,
                                      const char *roles_path, char *err,
                                      size_t errlen);

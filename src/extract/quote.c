@@ -120,7 +120,11 @@ static int32_t qt_np_head(const x_ctx *c, size_t ti, uint32_t ctx_off,
     if (t->men >= 0) {
       int32_t e = qt_ent_of(c, p);
       wt_ent_type ty = qt_type(c, e);
-      if (ty == WT_ENT_PERSON || (ty == WT_ENT_MISC && person < 0)) person = e;
+      /* an unknown name may be a person; a known thing (a currency,
+       * "SAR") never speaks */
+      if (ty == WT_ENT_PERSON ||
+          (ty == WT_ENT_MISC && person < 0 && c->egaz.v[e] < 0))
+        person = e;
       else if (ty == WT_ENT_ORG && org < 0) org = e;
       while (p < c->nt && c->t[p].men == t->men) p++;
       continue;
@@ -276,7 +280,8 @@ static int qt_push(x_ctx *c, uint32_t s, uint32_t e, int32_t speaker,
   q->verb = vi >= 0 ? c->r->verbs[vi].norm : NULL;
   q->direct = (uint8_t)direct;
   /* an unknown name that speaks is a person */
-  if (speaker >= 0 && c->d->entities.v[speaker].type == WT_ENT_MISC)
+  if (speaker >= 0 && c->d->entities.v[speaker].type == WT_ENT_MISC &&
+      c->egaz.v[speaker] < 0)
     c->d->entities.v[speaker].type = WT_ENT_PERSON;
   return 0;
 }
