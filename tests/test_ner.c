@@ -216,17 +216,8 @@ static int ner_eval(const ner_res *R, const char *path, ner_score *gaz,
       ner_tally(gaz, gold, ng, pred, np);
       np = ner_pred_tagger(R, body, bl, ts, te, nt, pred, NER_MAXTOK);
       ner_tally(tag, gold, ng, pred, np);
-      ner_span tp_[NER_MAXTOK]; int ntp = ner_pred_tagger(R, body, bl, ts, te, nt, tp_, NER_MAXTOK);
       np = ner_pred_full(R, body, bl, ts, te, nt, pred, NER_MAXTOK);
       ner_tally(full, gold, ng, pred, np);
-      if (getenv("WT_NER_DIFF")) {
-        for (int i = 0; i < np; i++) if (!ner_has(gold, ng, pred[i])) {
-          int tagok = 0; for (int g = 0; g < ng; g++) if (ner_has(tp_, ntp, gold[g]) && !ner_has(pred, np, gold[g]) && gold[g].a < pred[i].b && pred[i].a < gold[g].b) tagok = 1;
-          printf("FP%s t%d [%.*s]  |", tagok ? "*" : "", pred[i].type, (int)(te[pred[i].b-1]-ts[pred[i].a]), body+ts[pred[i].a]);
-          for (int g = 0; g < ng; g++) if (gold[g].a < pred[i].b && pred[i].a < gold[g].b) printf(" gold t%d [%.*s]", gold[g].type, (int)(te[gold[g].b-1]-ts[gold[g].a]), body+ts[gold[g].a]);
-          printf("\n");
-        }
-      }
       (*nsent)++;
       nt = ng = 0;
       bl = 0;

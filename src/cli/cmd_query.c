@@ -101,6 +101,70 @@ int cmd_events(const cli_args *a) {
   return query_run(a, rc, w, out, NULL);
 }
 
+/* One fact's value as short text: a string, a number with its unit and
+ * period, a quote with its speaker, a place of a participant. */
+static void print_fact_value(json_t *f) {
+  json_t *v = json_object_get(f, "value");
+  if (json_is_string(v)) {
+    printf("%s", json_string_value(v));
+  } else if (json_is_number(v)) {
+    printf("%.15g", json_number_value(v));
+    if (json_is_string(json_object_get(f, "unit")))
+      printf(" %s", js(f, "unit", ""));
+    if (json_is_string(json_object_get(f, "period")))
+      printf(" (%s)", js(f, "period", ""));
+  } else if (json_is_object(v) && json_object_get(v, "text")) {
+    printf("\"%.100s\" - %s", js(v, "text", ""), js(v, "speaker", "?"));
+  } else if (json_is_object(v) && json_object_get(v, "place")) {
+    printf("%s: %s", js(v, "participant", "?"), js(v, "place", ""));
+  } else if (json_is_object(v)) {
+    printf("%s", js(v, "name", js(v, "id", "?")));
+  }
+}
+
+/* Facts with how many articles and which outlets state each. */
+static void print_facts(json_t *facts) {
+  json_t *f;
+  size_t i;
+  if (!json_array_size(facts)) return;
+  printf("\nfacts (support: articles stating it):\n");
+  json_array_foreach(facts, i, f) {
+    printf("  %-12s %2lld  ", js(f, "kind", "?"),
+           json_integer_value(json_object_get(f, "support")));
+    print_fact_value(f);
+    json_t *outlets = json_object_get(f, "outlets");
+    if (json_array_size(outlets)) {
+      printf("  [");
+      print_list(outlets, 6);
+      printf("]");
+    }
+    printf("\n");
+  }
+}
+
+/* Which wire or broadcaster each article credits, and text it reuses. */
+static void print_provenance(json_t *prov) {
+  json_t *p, *x;
+  size_t i, j;
+  if (!json_array_size(prov)) return;
+  printf("\nprovenance:\n");
+  json_array_foreach(prov, i, p) {
+    printf("  article %-5lld %-16s credits: ",
+           json_integer_value(json_object_get(p, "article")),
+           js(p, "outlet", "-"));
+    json_t *src = json_object_get(p, "sources");
+    if (json_array_size(src))
+      print_list(src, 8);
+    else
+      printf("-");
+    json_array_foreach(json_object_get(p, "reuses"), j, x)
+      printf("; reuses %lld sentences of article %lld",
+             json_integer_value(json_object_get(x, "shared_sentences")),
+             json_integer_value(json_object_get(x, "article")));
+    printf("\n");
+  }
+}
+
 static void show_text(json_t *e) {
   json_t *v, *dur = json_object_get(e, "duration_minutes");
   size_t i;
@@ -131,11 +195,20 @@ static void show_text(json_t *e) {
       free(s);
     }
   }
+  print_facts(json_object_get(json_object_get(e, "facts"), "facts"));
+  print_provenance(json_object_get(e, "provenance"));
   printf("\narticles:\n");
   json_array_foreach(json_object_get(e, "articles"), i, v) {
     printf("  %-5lld %-16s %-22s %s\n",
            json_integer_value(json_object_get(v, "id")), js(v, "outlet", "-"),
            js(v, "published", "-"), js(v, "title", js(v, "ext_id", "")));
+  }
+  json_t *story = json_object_get(e, "story");
+  if (json_array_size(story)) {
+    printf("\nsame story: ");
+    json_array_foreach(story, i, v) printf("%s#%lld", i ? ", " : "",
+                                           json_integer_value(v));
+    printf("\n");
   }
 }
 

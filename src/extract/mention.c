@@ -17,7 +17,6 @@
  * Invariant: mentions never overlap (a token belongs to at most one).
  */
 #include <string.h>
-#include <stdlib.h> /* DBGNER */
 
 #include "ner.h"
 #include "xint.h"
@@ -313,6 +312,16 @@ static int mn_cap_elsewhere(const x_ctx *c, size_t ti) {
   return 0;
 }
 
+/* Did the name tagger leave every token of [ti, tj) outside a name, in a
+ * cased sentence?  Then a cue word, all capitals or a locative word is too
+ * weak to type the run: it stays a name of unknown kind (a speaker still
+ * makes it a person). */
+static int mn_tagger_out(const x_ctx *c, size_t ti, size_t tj) {
+  for (size_t k = ti; k < tj; k++)
+    if (!(c->t[k].flags & XF_TAGO)) return 0;
+  return 1;
+}
+
 static int mn_sequences(x_ctx *c) {
   const wt_extract_res *r = c->r;
   uint8_t *heading = mn_headings(c);
@@ -344,6 +353,7 @@ static int mn_sequences(x_ctx *c) {
     } else if (ti > 0 && c->t[ti - 1].kind == XK_WORD) {
       if (x_tok_class(c, ti - 1, XW_LOC)) type = WT_ENT_PLACE;
     }
+    if (type != WT_ENT_MISC && mn_tagger_out(c, ti, tj)) type = WT_ENT_MISC;
     int32_t ent = mn_rule_entity(c, ti, tj, type);
     if (ent < 0 ||
         x_mention(c, (uint32_t)ti, (uint32_t)tj, ent, WT_MEN_RULE) < 0)
@@ -398,7 +408,7 @@ static int mn_org_cues(x_ctx *c) {
 
 int x_mentions_find(x_ctx *c) {
   if (mn_gazetteer(c) < 0 || mn_org_cues(c) < 0 || mn_titles(c) < 0 ||
-      (!getenv("WT_NO_NER") && x_ner_mentions(c) < 0) || mn_sequences(c) < 0) /* tagger: ner.c */
+      x_ner_mentions(c) < 0 || mn_sequences(c) < 0) /* tagger: ner.c */
     return -1;
   return 0;
 }

@@ -533,30 +533,28 @@ static int nr_lower_tok(const x_ctx *c, size_t k) {
   return 1;
 }
 
-/* May a name open with token k?  Not punctuation, a title or role word
- * ("Farmer Joko Susilo", "Presiden Prabowo"), a not-name or, in a cased
- * sentence, a lower-case word. */
-static size_t nr_skip_head(const x_ctx *c, size_t a, size_t b, int cased) {
-  const wt_extract_res *r = c->r;
+/* Where a name may open: not at punctuation, a not-name ("The", "Lalu"),
+ * a title the title rule used ("Presiden Prabowo", "Farmer Joko Susilo")
+ * or, when lower = 1, a lower-case word.  Returns the first token kept. */
+static size_t nr_skip_head(const x_ctx *c, size_t a, size_t b, int lower) {
   while (a < b) {
-    size_t e;
-    if (c->t[a].kind != XK_WORD || nr_in(c, &r->not_names, a) ||
-        (cased && nr_lower_tok(c, a)))
-      e = a + 1;
-    else if ((e = x_tok_match(c, &r->titles, a, NULL)) == a &&
-             (e = x_tok_match(c, &r->role_words, a, NULL)) == a)
-      break;
-    if (e > b) break; /* a title longer than the span: leave it */
+    size_t e = a + 1;
+    if (c->t[a].kind == XK_WORD && !(c->t[a].flags & XF_USED) &&
+        !nr_in(c, &c->r->not_names, a) && !(lower && nr_lower_tok(c, a))) {
+      e = x_tok_match(c, &c->r->titles, a, NULL);
+      if (e == a || e > b) break;
+    }
     a = e;
   }
   return a;
 }
 
-/* May a name close with token k?  Not punctuation, a not-name or, in a
- * cased sentence, a lower-case word ("Macron said"). */
-static int nr_bad_tail(const x_ctx *c, size_t k, int cased) {
-  return c->t[k].kind != XK_WORD || nr_in(c, &c->r->not_names, k) ||
-         (cased && nr_lower_tok(c, k));
+/* May a name close with token k?  Not at punctuation, a not-name or, when
+ * lower = 1, a lower-case word ("Macron said"); numbers may ("Windows
+ * 10"). */
+static int nr_bad_tail(const x_ctx *c, size_t k, int lower) {
+  return c->t[k].kind == XK_PUNCT || nr_in(c, &c->r->not_names, k) ||
+         (lower && c->t[k].kind == XK_WORD && nr_lower_tok(c, k));
 }
 
 /* Does the article already name a person (or an unknown name) of which
@@ -580,18 +578,17 @@ static int nr_short_form(const x_ctx *c, const char *text) {
 }
 
 /* Place a tagged span [a, b) of type t (0..2) unless a stronger mention
- * overlaps it.  The span is first cut to a name's edges (titles, role
- * words, not-names and lower-case words off the ends; a not-name inside
- * splits it) and joined with hyphenated parts ("Choi Dong-hyun").  0, or
+ * overlaps it.  The span is first cut to a name's edges (titles, not-names
+ * and lower-case words off the ends) and joined with hyphenated parts
+ * ("Choi Dong-hyun").  0, or
  * -1 when the arena is full. */
 static int nr_place(x_ctx *c, size_t a, size_t b, int t, int cased) {
-  for (size_t k = a + 1; k + 1 < b; k++)
-    if (nr_in(c, &c->r->not_names, k)) {
-      if (nr_place(c, a, k, t, cased) < 0) return -1;
-      a = k + 1;
-    }
-  a = nr_skip_head(c, a, b, cased);
-  while (b > a && nr_bad_tail(c, b - 1, cased)) b--;
+  /* lower-case words open or close no person's name, nor any name in
+   * English; Indonesian places and organisations may have a lower-case
+   * head or tail ("desa Kramas", "Kalianda resort") */
+  int lower = cased && (t == 0 || c->en);
+  a = nr_skip_head(c, a, b, lower);
+  while (b > a && nr_bad_tail(c, b - 1, lower)) b--;
   if (a >= b) return 0;
   b = x_name_word_end(c, a, b - 1);
   wt_doc *d = c->d;
@@ -607,7 +604,14 @@ static int nr_place(x_ctx *c, size_t a, size_t b, int t, int cased) {
     if ((k > 0 && c->t[k - 1].men == tk->men) ||
         (k + 1 < c->nt && c->t[k + 1].men == tk->men))
       return 0;
-    if (b - a == 1) return 0; /* the same single word: the gazetteer's */
+    if (b - a == 1) {
+      /* the same single word: the gazetteer's, unless the tagger reads a
+       * place as an organisation or the reverse ("Barcelona" the club) */
+      int gt = d->entities.v[mm->entity].type;
+      if (!((gt == WT_ENT_PLACE && t == 1) || (gt == WT_ENT_ORG && t == 2)) ||
+          (x_ent_tags(c, mm->entity) & (XT_MEDIA | XT_COUNTRY)))
+        return 0;
+    }
     inner = tk->men;
     n_inner++;
   }
@@ -667,6 +671,7 @@ int x_ner_mentions(x_ctx *c) {
       int cased = !nr_lower_style(&x);
       for (size_t i = 0; i < nt;) {
         if (tags[i] == WT_NER_O) {
+          c->t[base + i].flags |= XF_TAGO;
           i++;
           continue;
         }

@@ -176,6 +176,7 @@ enum {
   XF_QUOTE = 1 << 3,  /* a quotation mark */
   XF_USED = 1 << 4,   /* part of a title or role phrase */
   XF_URL = 1 << 5,    /* inside a URL, e-mail or domain */
+  XF_TAGO = 1 << 6,   /* the name tagger left it outside every name */
 };
 
 typedef struct x_tok {
