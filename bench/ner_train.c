@@ -283,7 +283,8 @@ int main(int argc, char **argv) {
   char err[512];
   double t0 = wt_now();
   wt_ner *m = wt_ner_new(bits, err, sizeof err);
-  wt_extract_res *x = wt_extract_load(err, sizeof err);
+  /* without the model: training must work before one exists */
+  wt_extract_res *x = wt_extract_load_from(NULL, NULL, err, sizeof err);
   if (!m || !x) {
     fprintf(stderr, "ner_train: %s\n", err);
     return 1;

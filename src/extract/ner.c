@@ -17,11 +17,16 @@
  * sentence start), then int16 w[2^bits][7]; weight = w * scale.
  *
  * Combination (x_ner_mentions, run after titles and before capitalised
- * sequences): rule mentions and title words win; a gazetteer mention
- * of several words wins; the tagger's span replaces single-word gazetteer
- * mentions inside it (a place in "Kabupaten Pati" keeps its canonical id
- * when the types agree); other spans become "x:Name" entities of the
- * tagger's type.
+ * sequences): a span is cut to a name's edges (not-names, used titles,
+ * lower-case words of persons and English names) and joined with
+ * hyphenated parts; rule mentions and title words win; a gazetteer
+ * mention of several words wins, one of a single word too unless the
+ * tagger reads a place as an organisation or the reverse; the tagger's
+ * span replaces single-word gazetteer mentions inside it (a place in
+ * "Kabupaten Pati" keeps its canonical id when the types agree); other
+ * spans become "x:Name" entities of the tagger's type (a person when they
+ * are part of a person already named).  Tokens left outside every name
+ * are flagged XF_TAGO for the capitalised-sequence rule.
  *
  * Invariant: the model is read-only once loaded; tagging allocates
  * nothing (fixed buffers of WT_NER_MAXTOK tokens per chunk).
