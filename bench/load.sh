@@ -72,8 +72,11 @@ request = function()
 end
 LUA
 
-run() { # NAME URL [SCRIPT]
+run() { # NAME URL [WRK ARGS]: a 5 s warm-up (fills the cache), then the run
   name=$1; url=$2; shift 2
+  warm=$(wrk -t2 -c"$CONNS" -d5s --latency "$@" "$url" 2>&1)
+  printf '%-28s warm-up: %s req/s, p99 %s (cold misses included)\n' "$name" \
+    "$(echo "$warm" | awk '/Requests\/sec/ {print $2}')" "$(echo "$warm" | awk '$1 == "99%" {print $2}')"
   res=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "$@" "$url" 2>&1)
   rps=$(echo "$res" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$res" | awk '$1 == "99%" {print $2}')

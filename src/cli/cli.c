@@ -56,7 +56,7 @@ static const cli_cmd cli_cmds[] = {
      {{"json", NULL, "print the read JSON"},
       {"ref", "TIME", "reference time for relative dates (YYYY-MM-DD[THH:MM])"}}},
     {"serve", "", "serve the web page and the JSON API (docs/api.md)", 0, 0,
-     1, cmd_serve,
+     0, cmd_serve,
      {{"listen", "ADDR:PORT", "address to listen on (default 127.0.0.1:8080)"},
       {"token-file", "F", "allow writes with the token in F (or $WARTA_TOKEN)"},
       {"threads", "N", "worker threads (default 4)"}}},

@@ -6,6 +6,7 @@
  *   api.c         open/close, errors, resources, cluster index, event facts
  *   api_ingest.c  ingest (paths, buffer), recluster, clean, read
  *   api_query.c   events, event, article, why, search, entity, timeline
+ *   api_serve.c   sync with other writers, health, facets (for src/serve)
  */
 #ifndef WT_API_INT_H
 #define WT_API_INT_H

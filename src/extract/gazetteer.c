@@ -584,7 +584,7 @@ static int gaz_type_line(void *ud, char *line, size_t len, int lineno) {
 static int gaz_word_line(void *ud, char *line, size_t len, int lineno) {
   static const char *const classes[XW_N] = {
       "pron", "loc", "lasting", "from", "that", "to", "asis", "clause",
-      "state", "during", "modhead", "modtail", "weekday"};
+      "state", "during", "modhead", "modtail", "weekday", "topic"};
   wt_extract_res *r = ud;
   char *f[2] = {0};
   if (wt_split_tabs(line, f, 2) < 2 || !*f[0]) return 0;

@@ -126,6 +126,7 @@ enum {
                   only qualifies */
   XW_MODTAIL,  /* "victims" in "flood victims": the same, head last */
   XW_WEEKDAY,  /* "selasa", "tuesday": a weekday name */
+  XW_TOPIC,    /* "membahas", "discussed": what follows is a topic */
   XW_N
 };
 

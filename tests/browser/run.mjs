@@ -8,7 +8,7 @@
 // Screenshots go to tests/browser/artifacts/.  Exit 0 when every check
 // passes, 1 otherwise (each failure printed).
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,7 +31,16 @@ function check(cond, what) {
 const work = mkdtempSync(join(tmpdir(), "warta-browser-"));
 const db = join(work, "store.db");
 const seedFiles = readdirSync(seeds).filter((f) => f.endsWith(".txt")).map((f) => join(seeds, f));
-const ing = spawnSync(bin, ["ingest", "--quiet", "--db", db, ...seedFiles, join(root, "samples")], { encoding: "utf8" });
+// one hostile page: markup in its title and text must show up as text
+const hostile = join(work, "hostile.jsonl");
+writeFileSync(hostile, JSON.stringify({
+  id: "hostile-1", outlet: "Uji Keamanan", lang: "id", published: "2025-03-04T10:00:00+07:00",
+  title: "Situs <img src=x onerror=\"window.__pwned=1\"> diretas",
+  text: "Polisi menyelidiki situs yang menampilkan <script>window.__pwned=2</script> dan " +
+    "<img src=x onerror=\"window.__pwned=3\"> di Jakarta pada Selasa (4/3/2025).\n\n" +
+    "Pelaku mengetik '; DROP TABLE articles; -- di kolom pencarian, kata polisi.",
+}) + "\n");
+const ing = spawnSync(bin, ["ingest", "--quiet", "--db", db, ...seedFiles, join(root, "samples"), hostile], { encoding: "utf8" });
 if (ing.status !== 0 && ing.status !== 1) {
   console.error(`ingest failed (${ing.status}): ${ing.stderr}`);
   process.exit(1);
@@ -164,8 +173,14 @@ try {
   check(await page.locator(".story").count() === 2, "type filter keeps the two video calls");
 
   // ---- escaping: an article text with markup is shown as text
-  await page.goto(base + "/#/search?q=%3Cscript%3E");
-  await ready("#/search?q=%3Cscript%3E");
+  await page.goto(base + "/#/search?q=diretas");
+  await ready("#/search?q=diretas");
+  check(/<img src=x onerror=/.test(await page.locator("#search-articles").innerText()), "hostile title shown as text in search");
+  await page.goto(base + "/#/article/hostile-1");
+  await ready("#/article/hostile-1");
+  check(/<script>window.__pwned=2<\/script>/.test(await page.locator("#body").innerText()), "hostile body shown as text");
+  check(await page.locator("#body img, #body script, h1 img").count() === 0, "no element made from article text");
+  await shot("09-hostile-article.png");
   check(await page.evaluate(() => window.__pwned === undefined), "no script injection");
 
   check(pageErrors.length === 0, `no page errors${pageErrors.length ? ": " + pageErrors.join("; ") : ""}`);
