@@ -1,7 +1,9 @@
 #!/bin/sh
 # check.sh - the test command: build warning-free (-Werror), run the suite,
 # then build with AddressSanitizer + UndefinedBehaviorSanitizer and run it
-# again.  Ends with one line "N passed, N failed, N skipped" over both runs.
+# again, then drive the web page in headless Chromium, then (when
+# WARTA_FUZZ_SECONDS is set) run every fuzz target for that long.  Ends
+# with one line "N passed, N failed, N skipped" over all of them.
 set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -33,6 +35,21 @@ if [ "${WARTA_NO_ASAN:-}" = "" ]; then
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     run "tests (ASan + UBSan)" build-asan
+fi
+echo "== web page in headless Chromium =="
+if scripts/browser-test.sh build >build-browser.log 2>&1; then
+  if grep -q '^skipped:' build-browser.log; then
+    grep '^skipped:' build-browser.log
+    if [ "${CI:-}" = true ] && [ -d ../shared ]; then
+      echo "FAIL browser test: CI must run it"; total_f=$((total_f + 1))
+    else
+      total_s=$((total_s + 1))
+    fi
+  else
+    tail -n 3 build-browser.log; total_p=$((total_p + 1))
+  fi
+else
+  tail -n 30 build-browser.log; echo "FAIL browser test"; total_f=$((total_f + 1))
 fi
 if [ "${WARTA_FUZZ_SECONDS:-0}" -gt 0 ]; then
   echo "== fuzz (${WARTA_FUZZ_SECONDS}s per target) =="
