@@ -53,6 +53,8 @@ struct wt_clean_res {
   size_t n_months;
   char **units; /* time units for ages ("jam", "hours") */
   size_t n_units;
+  char **legal[4]; /* notice words by group: ban, reuse, permit, object */
+  size_t n_legal[4];
 };
 
 enum cl_class { CL_NONE = 0, CL_BODY, CL_HEAD, CL_CHROME };
@@ -91,6 +93,9 @@ const cl_cue *cl_cue_match(const wt_clean_res *r, const char *s, size_t n,
 int cl_is_function_word(const wt_clean_res *r, const char *w, size_t n);
 int cl_is_month(const wt_clean_res *r, const char *w, size_t n);
 int cl_is_time_unit(const wt_clean_res *r, const char *w, size_t n);
+/* s[0..n) reads as a legal or copyright notice (data/clean/legal.txt:
+ * a ban, a reuse verb, and a permission or the site itself). */
+int cl_is_legal_notice(const wt_clean_res *r, const char *s, size_t n);
 /* Class/id hint words in s: bit 1 negative, 2 positive, 4 drop. */
 int cl_hint_class(const wt_clean_res *r, const char *s);
 

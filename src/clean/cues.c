@@ -1,7 +1,7 @@
 /*
  * cues.c - the clean stage's resources from data/clean/: cue phrases
- * (cues-id.txt, cues-en.txt), function words, month names and HTML
- * class/id hints, and the look-ups over them.
+ * (cues-id.txt, cues-en.txt), function words, month names, words of
+ * legal notices and HTML class/id hints, and the look-ups over them.
  *
  * Invariants: phrases are stored lower-cased with single spaces; matching
  * folds ASCII case only (UTF-8 bytes compare as they are), skips leading
@@ -181,6 +181,31 @@ static int cues_hint(void *ud, char *line, size_t len, int lineno) {
   return 0;
 }
 
+static const char *const cues_legal_groups[4] = {"ban", "reuse", "permit",
+                                                 "object"};
+
+typedef struct cues_legal {
+  wt_clean_res *r;
+  size_t cap[4];
+  char *err;
+  size_t errlen;
+} cues_legal;
+
+static int cues_legal_line(void *ud, char *line, size_t len, int lineno) {
+  cues_legal *L = ud;
+  char *f[2];
+  (void)len;
+  if (wt_split_tabs(line, f, 2) == 2 && f[1][0])
+    for (int g = 0; g < 4; g++)
+      if (!strcmp(f[0], cues_legal_groups[g])) {
+        for (char *q = f[1]; *q; q++) *q = cues_lower(*q);
+        return cues_push(&L->r->legal[g], &L->r->n_legal[g], &L->cap[g], f[1]);
+      }
+  snprintf(L->err, L->errlen, "clean/legal.txt:%d: expected GROUP<TAB>PHRASE",
+           lineno);
+  return -1;
+}
+
 int cl_res_load(wt_clean_res *r, char *err, size_t errlen) {
   static const char *const files[] = {"clean/cues-id.txt",
                                       "clean/cues-en.txt"};
@@ -200,6 +225,9 @@ int cl_res_load(wt_clean_res *r, char *err, size_t errlen) {
     return -1;
   cues_list U = {&r->units, &r->n_units, 0, 0};
   if (wt_data_lines("clean/time-units.txt", cues_month, &U, err, errlen) != 0)
+    return -1;
+  cues_legal G = {r, {0}, err, errlen};
+  if (wt_data_lines("clean/legal.txt", cues_legal_line, &G, err, errlen) != 0)
     return -1;
   cues_hints H = {r, 0, 0, 0};
   if (wt_data_lines("clean/html-hints.txt", cues_hint, &H, err, errlen) != 0)
@@ -221,6 +249,7 @@ void cl_res_free(wt_clean_res *r) {
   cues_free_list(r->words, r->words_cap);
   cues_free_list(r->months, r->n_months);
   cues_free_list(r->units, r->n_units);
+  for (int g = 0; g < 4; g++) cues_free_list(r->legal[g], r->n_legal[g]);
   cues_free_list(r->hints_pos, r->n_pos);
   cues_free_list(r->hints_neg, r->n_neg);
   cues_free_list(r->hints_drop, r->n_drop);
@@ -296,6 +325,39 @@ int cl_is_month(const wt_clean_res *r, const char *w, size_t n) {
 
 int cl_is_time_unit(const wt_clean_res *r, const char *w, size_t n) {
   return cues_in(r->units, r->n_units, w, n);
+}
+
+/* Longest line tested for a legal notice. */
+#define CUES_LEGAL_MAX 400
+
+/* One of the phrases v[0..nv) occurs in fold as whole words ("reproduc*"
+ * matches a word prefix). */
+static int cues_legal_any(char *const *v, size_t nv, const char *fold,
+                          size_t flen) {
+  for (size_t i = 0; i < nv; i++) {
+    size_t pl = strlen(v[i]);
+    int stem = pl && v[i][pl - 1] == '*';
+    if (stem) pl--;
+    for (size_t k = 0; k + pl <= flen; k++) {
+      if (memcmp(fold + k, v[i], pl) != 0) continue;
+      if (k && cues_alnum((unsigned char)fold[k - 1])) continue;
+      if (!stem && k + pl < flen && cues_alnum((unsigned char)fold[k + pl]))
+        continue;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+int cl_is_legal_notice(const wt_clean_res *r, const char *s, size_t n) {
+  if (n < 20 || n > CUES_LEGAL_MAX || !r->n_legal[0]) return 0;
+  char fold[CUES_LEGAL_MAX + 1];
+  for (size_t i = 0; i < n; i++) fold[i] = cues_lower(s[i]);
+  fold[n] = '\0';
+  return cues_legal_any(r->legal[0], r->n_legal[0], fold, n) &&
+         cues_legal_any(r->legal[1], r->n_legal[1], fold, n) &&
+         (cues_legal_any(r->legal[2], r->n_legal[2], fold, n) ||
+          cues_legal_any(r->legal[3], r->n_legal[3], fold, n));
 }
 
 static int cues_lower_letter(char c) { return c >= 'a' && c <= 'z'; }
