@@ -3,8 +3,11 @@
  * pages written here: hard-wrapped sentences re-joined, datelines in
  * capitals closed by ':' or '.', credit and initials tags closing the last
  * paragraph, the head and foot of an <article> around the element holding
- * the text, a "Read more:" list inside the text; and the memory and time
- * bound on a 20 MB page (HTML and text), measured in a child process.
+ * the text, a "Read more:" list inside the text, legal notices, photo
+ * captions closed by "PHOTO: X", agency credits in capitals closing the
+ * text, "Label: Headline" promo lines, the outlet from a masthead or a
+ * copyright line; and the memory and time bound on a 20 MB page (HTML
+ * and text), measured in a child process.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -324,4 +327,124 @@ WT_TEST(clean_wrap_does_not_join_quote_lines) {
   json_decref(o);
   free(out);
   free(err);
+}
+
+WT_TEST(clean_text_legal_notice_caption_and_caps_credit) {
+  char err[256];
+  wt_clean_res *r = wt_clean_load(err, sizeof err);
+  REQUIRE(r);
+  const char *page =
+      "Floods cut off villages in the north\n"
+      "Published Mar 03, 2026, 10:15 AM\n"
+      "Residents wading through a flooded street in the provincial capital "
+      "on March 2. PHOTO: EPA\n"
+      "Floods cut off dozens of villages in the north of the country on "
+      "Monday after days of heavy rain, officials said.\n\n"
+      "A newspaper sued a technology company last year, accusing it of "
+      "copying its articles without permission; the case has not been "
+      "heard.\n\n"
+      "Rescue teams were sent to the worst-hit districts, and more rain is "
+      "forecast for the rest of the week. AP, XINHUA\n\n"
+      "This material may not be published, broadcast, rewritten or "
+      "redistributed without permission.\n";
+  wt_input in;
+  wt_doc *d = feat_clean(r, page, WT_FMT_TEXT, &in, err, sizeof err);
+  REQUIRE(d);
+  CHECKF(!strncmp(d->body, "Floods cut off dozens", 21), "body starts %.40s",
+         d->body);
+  CHECK(feat_has_chrome(d, "PHOTO: EPA", "caption"));
+  CHECK(strstr(d->body, "without permission; the case") != NULL);
+  CHECK(feat_has_chrome(d, "This material may not", "legal-notice"));
+  const char *end = "for the rest of the week.";
+  CHECKF(d->body_len > strlen(end) &&
+             !strcmp(d->body + d->body_len - strlen(end), end),
+         "body ends %s", d->body + (d->body_len > 40 ? d->body_len - 40 : 0));
+  CHECK(feat_credited(d, "AP") && feat_credited(d, "XINHUA"));
+  CHECK(feat_has_chrome(d, "AP, XINHUA", "agency-credit"));
+  wt_doc_free(d);
+  /* a closing sentence that ends in an acronym keeps it */
+  d = feat_clean(r,
+                 "Leaders meet at the summit\n\n"
+                 "The leaders met on Monday and agreed to work together on "
+                 "health, a spokesman for the WHO.\n",
+                 WT_FMT_TEXT, &in, err, sizeof err);
+  REQUIRE(d);
+  CHECKF(strstr(d->body, "for the WHO.") != NULL, "body %s", d->body);
+  CHECK(d->credited.n == 0);
+  wt_doc_free(d);
+  wt_clean_free(r);
+}
+
+WT_TEST(clean_text_promo_headline_lines) {
+  char err[256];
+  wt_clean_res *r = wt_clean_load(err, sizeof err);
+  REQUIRE(r);
+  const char *page =
+      "Erupsi gunung ganggu penerbangan\n\n"
+      "Gunung api di Pulau Flores kembali meletus pada Senin sore dengan "
+      "kolom abu setinggi lima kilometer, kata petugas pos pengamatan.\n\n"
+      "Rekomendasi Redaksi: Harga Beras Naik di Tiga Provinsi Jelang "
+      "Lebaran\n\n"
+      "Dampak erupsi terasa di sejumlah bandara yang menutup layanan "
+      "karena sebaran abu vulkanik mengancam keselamatan penerbangan.\n\n"
+      "Dampak Erupsi: Penerbangan Dibatalkan di Tiga Bandara Wilayah Timur\n\n"
+      "Maskapai membatalkan sedikitnya dua puluh penerbangan dan meminta "
+      "penumpang mengubah jadwal keberangkatan mereka.\n\n"
+      "Susunan petugas posko yang ditunjuk pemerintah daerah:\n"
+      "Kepala Posko: Budi Santoso Wijaya Kusuma\n"
+      "Wakil Kepala: Ahmad Rahman Hakim Putra\n\n"
+      "Warga diminta menjauhi radius tujuh kilometer dari kawah gunung "
+      "sampai status diturunkan oleh pihak berwenang.\n";
+  wt_input in;
+  wt_doc *d = feat_clean(r, page, WT_FMT_TEXT, &in, err, sizeof err);
+  REQUIRE(d);
+  CHECK(strstr(d->body, "Rekomendasi Redaksi") == NULL);
+  CHECK(feat_has_chrome(d, "Rekomendasi Redaksi:", "promo-headline"));
+  /* a sub-heading about the text and a list of labelled lines stay */
+  CHECKF(strstr(d->body, "Dampak Erupsi: Penerbangan") != NULL, "body %s",
+         d->body);
+  /* (short list lines after a lead-in may still be lost as short lines:
+   * a known gap; here only: not as promos) */
+  CHECK(!feat_has_chrome(d, "Kepala Posko:", "promo-headline"));
+  CHECK(!feat_has_chrome(d, "Wakil Kepala:", "promo-headline"));
+  wt_doc_free(d);
+  wt_clean_free(r);
+}
+
+WT_TEST(clean_text_outlet_from_masthead_or_copyright) {
+  char err[256];
+  wt_clean_res *r = wt_clean_load(err, sizeof err);
+  REQUIRE(r);
+  const char *body =
+      "The port reopened on Tuesday after a week-long strike by dock "
+      "workers ended with a new wage agreement, the operator said.\n\n"
+      "Shipping lines said it would take several days to clear the backlog "
+      "of containers waiting at the terminals.\n";
+  char page[1024];
+  snprintf(page, sizeof page,
+           "Harian Pelabuhan Raya\nEkonomi\n"
+           "Port reopens after strike ends with wage deal\n"
+           "Tue, 10 Mar 2026 14:20 WIB\n%s", body);
+  wt_input in;
+  wt_doc *d = feat_clean(r, page, WT_FMT_TEXT, &in, err, sizeof err);
+  REQUIRE(d);
+  CHECKF(d->outlet.value && !strcmp(d->outlet.value, "Harian Pelabuhan Raya"),
+         "outlet %s", d->outlet.value ? d->outlet.value : "(null)");
+  wt_doc_free(d);
+  snprintf(page, sizeof page,
+           "Port reopens after strike ends with wage deal\n\n%s\n"
+           "Copyright \xC2\xA9 2026 Media Samudra Group, Ltd. All rights "
+           "reserved.\n", body);
+  d = feat_clean(r, page, WT_FMT_TEXT, &in, err, sizeof err);
+  REQUIRE(d);
+  CHECKF(d->outlet.value && !strcmp(d->outlet.value, "Media Samudra Group"),
+         "outlet %s", d->outlet.value ? d->outlet.value : "(null)");
+  wt_doc_free(d);
+  /* a first line that is the title names no outlet */
+  snprintf(page, sizeof page, "Port Reopens After Strike\n\n%s", body);
+  d = feat_clean(r, page, WT_FMT_TEXT, &in, err, sizeof err);
+  REQUIRE(d);
+  CHECKF(!d->outlet.value, "outlet %s", d->outlet.value);
+  wt_doc_free(d);
+  wt_clean_free(r);
 }

@@ -504,7 +504,15 @@ async function pageSearch(params) {
 
 /* ------------------------------------------------------------------ router */
 
-async function route() {
+/* Renders run one after another, so a slow one (a fetch) can never paint
+ * over a newer one: the last route asked for is the last painted. */
+let renderChain = Promise.resolve();
+function route() {
+  renderChain = renderChain.then(render, render);
+  return renderChain;
+}
+
+async function render() {
   const h = location.hash.replace(/^#/, "") || "/";
   const [path, query] = h.split("?");
   const params = new URLSearchParams(query || "");

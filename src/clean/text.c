@@ -426,6 +426,27 @@ static int text_photo_credit(const char *s, size_t n) {
          memchr(t, '.', tn) && !memchr(t, ' ', (size_t)((const char *)memchr(t, '/', tn) - t));
 }
 
+/* A caption closed by a photo credit after its last sentence: "... in
+ * Seoul on June 4. PHOTO: AFP", "... 10 kilometer. Foto: Dok. PVMBG"
+ * (a few words after "PHOTO:" / "Foto:", any case). */
+static int text_photo_suffix(const char *s, size_t n) {
+  for (size_t i = n > 90 ? n - 90 : 1; i + 7 < n; i++) {
+    size_t m = !strncasecmp(s + i, "photo:", 6) ? 6
+               : !strncasecmp(s + i, "foto:", 5) ? 5
+                                                 : 0;
+    if (!m || s[i - 1] != ' ' || i < 3) continue;
+    char c = s[i - 2];
+    if (c != '.' && c != '!' && c != '?' && c != ')' && c != '"' &&
+        (unsigned char)c != 0x9D)
+      continue;
+    int words = 0;
+    for (size_t k = i + m; k < n; k++)
+      words += s[k] == ' ' && k + 1 < n && s[k + 1] != ' ';
+    if (words >= 1 && words <= 8) return 1;
+  }
+  return 0;
+}
+
 /* A site's brand as one token: "detikNews", "kumparanNEWS" (lower case
  * then upper case inside). */
 static int text_brand(const char *s, size_t n) {
@@ -602,8 +623,11 @@ static void text_judge(cl_page *p, size_t i, const text_feat *f) {
     cl_credited_add(d, name, nl, "caption-credit");
     text_chrome(b, "caption");
   } else if (text_photo_credit(b->text, b->len) ||
+             text_photo_suffix(b->text, b->len) ||
              strstr(b->text, "ANTARA FOTO/")) {
     text_chrome(b, "caption");
+  } else if (cl_is_legal_notice(p->res, b->text, b->len)) {
+    text_chrome(b, "legal-notice");
   }
   if (b->cls == CL_CHROME) {
     b->weight = -(60 + (int)(b->len < 400 ? b->len : 400) / 4);
@@ -854,12 +878,71 @@ static void text_caps_place(cl_page *p, cl_block *b, int after_outlet) {
   text_cut_head(p->doc, b, i + 2, "dateline");
 }
 
+/* Bytes of a trailing credit in capitals, and words in it. */
+#define TEXT_CAPS_TAIL_MAX 48
+#define TEXT_CAPS_TAIL_WORDS 6
+
+/* A bare credit in capitals closing the last paragraph after a finished
+ * sentence: "... killed nine people. REUTERS, AFP", "... on June 20.
+ * REUTERS".  The agencies (split at commas, '/' and '&') are recorded as
+ * credited sources and the tail is cut; 1 when one was. */
+static int text_tail_caps(cl_page *p, cl_block *b) {
+  const char *s = b->text;
+  size_t n = b->len, a = n;
+  while (a > 0 && n - a <= TEXT_CAPS_TAIL_MAX &&
+         ((s[a - 1] >= 'A' && s[a - 1] <= 'Z') || s[a - 1] == ' ' ||
+          s[a - 1] == ',' || s[a - 1] == '/' || s[a - 1] == '&' ||
+          s[a - 1] == '-'))
+    a--;
+  while (a < n && s[a] == ' ') a++;
+  if (a < 20 || a >= n || n - a > TEXT_CAPS_TAIL_MAX || s[a - 1] != ' ' ||
+      !(s[a] >= 'A' && s[a] <= 'Z'))
+    return 0;
+  size_t e = a - 1; /* the sentence before must be finished */
+  while (e > 0 && (s[e - 1] == '"' || s[e - 1] == '\'')) e--;
+  if (e >= 3 && (unsigned char)s[e - 3] == 0xE2 &&
+      (unsigned char)s[e - 2] == 0x80 && (unsigned char)s[e - 1] == 0x9D)
+    e -= 3; /* ” */
+  if (s[e - 1] != '.' && s[e - 1] != '!' && s[e - 1] != '?') return 0;
+  /* every name two letters or more, one of three or more; a few words */
+  int words = 0, longest = 0;
+  for (size_t i = a; i < n;) {
+    while (i < n && !(s[i] >= 'A' && s[i] <= 'Z')) i++;
+    size_t w = i;
+    while (i < n && ((s[i] >= 'A' && s[i] <= 'Z') || s[i] == '-')) i++;
+    if (i == w) break;
+    if (i - w < 2) return 0;
+    if ((int)(i - w) > longest) longest = (int)(i - w);
+    words++;
+  }
+  if (!words || words > TEXT_CAPS_TAIL_WORDS || longest < 3) return 0;
+  wt_doc *d = p->doc;
+  for (size_t i = a; i < n;) {
+    size_t z = i;
+    while (z < n && s[z] != ',' && s[z] != '/' && s[z] != '&') z++;
+    size_t x = i, y = z;
+    while (x < y && s[x] == ' ') x++;
+    while (y > x && s[y - 1] == ' ') y--;
+    if (y > x) cl_credited_add(d, s + x, y - x, "agency-credit");
+    i = z + 1;
+  }
+  wt_chrome *c = WT_VEC_PUSH(d->arena, &d->chrome);
+  if (c) {
+    c->text = wt_arena_strndup(d->arena, s + a, n - a);
+    c->reason = "agency-credit";
+  }
+  b->len = a - 1;
+  b->text[b->len] = '\0';
+  return 1;
+}
+
 /* A bracketed tail closing the last paragraph: an agency credit
  * "... Sesar Poso. (Antara)" (recorded as a credited source) or editors'
  * initials "... tahun lalu. (P-3)", "(ant/ara)".  Removed from the text. */
 static void text_tail_tag(cl_page *p, cl_block *b) {
   const char *s = b->text;
   size_t n = b->len;
+  if (text_tail_caps(p, b)) return;
   if (n < 12 || s[n - 1] != ')') return;
   size_t a = n - 1;
   while (a > 0 && s[a - 1] != '(' && n - a < 30) a--;
@@ -901,6 +984,165 @@ static void text_tail_tag(cl_page *p, cl_block *b) {
   }
   b->len = a - 2;
   b->text[b->len] = '\0';
+}
+
+/* Longest label of a promo line, in bytes and words. */
+#define TEXT_PROMO_LABEL_MAX 32
+#define TEXT_PROMO_LABEL_WORDS 3
+
+/* Length of the label of a "Label: Title-Cased Headline" line, 0 when the
+ * line is not one: a short label (upper case start, no digits) closed by
+ * ': ', then a headline of four words or more, its words (function words
+ * aside) capitalised, not ending like a sentence. */
+/* Length of a short label opening s ("Pilihan Editor: ..."): upper case
+ * start, no digits, three words at most, closed by ': '; else 0. */
+static size_t text_label_len(const char *s, size_t n) {
+  const char *c = memchr(s, ':', n < TEXT_PROMO_LABEL_MAX ? n : TEXT_PROMO_LABEL_MAX);
+  if (!c || c == s || (size_t)(c - s) + 2 >= n || c[1] != ' ' ||
+      !cl_is_upper_start(s, n))
+    return 0;
+  size_t ln = (size_t)(c - s);
+  int lw = 1;
+  for (size_t i = 0; i < ln; i++) {
+    if (text_digit((unsigned char)s[i])) return 0;
+    lw += s[i] == ' ';
+  }
+  return lw > TEXT_PROMO_LABEL_WORDS ? 0 : ln;
+}
+
+static size_t text_promo_shape(const wt_clean_res *r, const char *s, size_t n,
+                               const text_feat *f) {
+  if (f->colon || (f->terminal && !f->question) || f->words > 25) return 0;
+  size_t ln = text_label_len(s, n);
+  if (!ln) return 0;
+  const char *t = s + ln + 2;
+  size_t tn = (size_t)(s + n - t);
+  if (!(cl_is_upper_start(t, tn) || text_digit((unsigned char)t[0]))) return 0;
+  int words = 0, content = 0, caps = 0;
+  for (size_t i = 0; i < tn;) {
+    while (i < tn && t[i] == ' ') i++;
+    size_t w = i;
+    while (i < tn && t[i] != ' ') i++;
+    if (i == w) break;
+    words++;
+    if (cl_is_function_word(r, t + w, i - w) || text_digit((unsigned char)t[w]))
+      continue;
+    content++;
+    caps += cl_is_upper_start(t + w, i - w);
+  }
+  if (words < 4 || content < 3 || caps * 5 < content * 4) return 0;
+  return ln;
+}
+
+/* The label s[0..ln) as a phrase (case aside) in a prose block of the
+ * page other than skip: a sub-heading names what the text is about, a
+ * promo label ("Pilihan Editor") names nothing in it. */
+static int text_label_in_prose(const cl_page *p, size_t skip, const char *s,
+                               size_t ln) {
+  char lab[TEXT_PROMO_LABEL_MAX + 1];
+  memcpy(lab, s, ln);
+  lab[ln] = '\0';
+  for (size_t i = 0; i < p->blocks.n; i++) {
+    const cl_block *b = &p->blocks.v[i];
+    if (i == skip || b->cls != CL_BODY || b->cue) continue;
+    if (strncasecmp(b->text, lab, ln) == 0 && b->len > ln && b->text[ln] == ':')
+      continue; /* the same label on another line */
+    if (strcasestr(b->text, lab)) return 1;
+  }
+  return 0;
+}
+
+/* A neighbour of a promo candidate that is itself a "Label: ..." line
+ * makes both lines of a list ("Menteri Keuangan: ...", "Portion Fix
+ * Containers: ..."), not a promo standing between paragraphs. */
+static int text_label_neighbour(const cl_page *p, size_t i) {
+  const cl_block *v = p->blocks.v;
+  return (i > 0 && v[i - 1].len < 200 && text_label_len(v[i - 1].text, v[i - 1].len)) ||
+         (i + 1 < p->blocks.n && v[i + 1].len < 200 &&
+          text_label_len(v[i + 1].text, v[i + 1].len));
+}
+
+/* Promo lines after the first paragraph: "Pilihan Editor: Mengapa Letusan
+ * Gunung Lewotobi Sulit Diprediksi".  The shape alone is also a
+ * sub-heading's ("Kronologi: ...") or a list line's, so the line must
+ * stand alone, the label must name nothing in the text, a one-word label
+ * must recur as a label on the page, and in markup the headline must be
+ * a link. */
+static void text_promo_lines(cl_page *p, const text_feat *feats) {
+  cl_block *v = p->blocks.v;
+  size_t i = 0;
+  while (i < p->blocks.n && v[i].cls != CL_BODY) i++; /* title, deck */
+  for (; i < p->blocks.n; i++) {
+    if (v[i].cls == CL_CHROME || v[i].cue) continue;
+    size_t ln = text_promo_shape(p->res, v[i].text, v[i].len, &feats[i]);
+    if (!ln || (p->html && v[i].link_len * 2 < v[i].len - ln) ||
+        text_label_neighbour(p, i) || text_label_in_prose(p, i, v[i].text, ln))
+      continue;
+    if (!memchr(v[i].text, ' ', ln)) {
+      int again = 0;
+      for (size_t j = 0; j < p->blocks.n && !again; j++)
+        again = j != i && v[j].len > ln + 1 &&
+                !strncasecmp(v[j].text, v[i].text, ln + 1);
+      if (!again) continue;
+    }
+    text_chrome(&v[i], "promo-headline");
+    v[i].weight = -5; /* known by its shape: removing it suffices */
+  }
+}
+
+/* Owner named by a copyright line ("Copyright © ANTARA 2025", "© 2025
+ * SPH Media", "Copyright © 2025 CNN Indonesia, Trans Media"): the name
+ * after the marks and years, up to a comma or full stop. */
+static void text_copyright_outlet(cl_page *p, const char *s, size_t n) {
+  size_t i = 0;
+  int mark = 0;
+  for (;;) {
+    while (i < n && (s[i] == ' ' || s[i] == '-' || text_digit((unsigned char)s[i])))
+      i++;
+    if (i + 2 <= n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
+      i += 2, mark = 1;
+    else if (i + 9 <= n && !strncasecmp(s + i, "copyright", 9))
+      i += 9, mark = 1;
+    else if (i + 9 <= n && !strncasecmp(s + i, "hak cipta", 9))
+      i += 9, mark = 1;
+    else if (i + 3 <= n && !strncasecmp(s + i, "(c)", 3))
+      i += 3, mark = 1;
+    else
+      break;
+  }
+  if (!mark) return;
+  size_t z = i;
+  while (z < n && s[z] != ',' && s[z] != '.' && s[z] != '|' && s[z] != '(')
+    z++;
+  while (z > i && (s[z - 1] == ' ' || text_digit((unsigned char)s[z - 1]) ||
+                   s[z - 1] == '-'))
+    z--; /* "ANTARA 2025" */
+  if (z > i && text_namelike(s + i, z - i))
+    cl_meta_offer(p->doc, &p->doc->outlet, s + i, z - i, "copyright-line");
+}
+
+/* Outlet of a text page with none named so far, from its own chrome: a
+ * masthead (the first line, a name of two to four capitalised words that
+ * is not the title, before the headline or repeated before the body:
+ * "The Straits Times", "CNN Indonesia"), else a copyright line. */
+static void text_outlet_fallback(cl_page *p, const text_feat *feats,
+                                 size_t headline, size_t bs) {
+  wt_doc *d = p->doc;
+  cl_block *v = p->blocks.v;
+  if (d->outlet.value || p->html || !p->blocks.n) return;
+  const cl_block *m = &v[0];
+  int again = 0;
+  for (size_t i = 1; i < bs && !again; i++) again = text_same(m, &v[i]);
+  if (bs > 0 && !m->cue && feats[0].words >= 2 && feats[0].words <= 4 &&
+      !feats[0].date && !feats[0].terminal && text_namelike(m->text, m->len) &&
+      (headline > 0 && (headline < bs || again)) &&
+      !(d->title.value && !strcasecmp(d->title.value, m->text))) {
+    cl_meta_offer(d, &d->outlet, m->text, m->len, "masthead");
+    return;
+  }
+  for (size_t i = 0; i < p->blocks.n && !d->outlet.value; i++)
+    if (v[i].cls == CL_CHROME && v[i].len < 120)
+      text_copyright_outlet(p, v[i].text, v[i].len);
 }
 
 void cl_text_classify(cl_page *p) {
@@ -947,6 +1189,7 @@ void cl_text_classify(cl_page *p) {
       v[j].weight = -5; /* known by its place: removing it suffices */
     }
   }
+  text_promo_lines(p, feats);
   /* repetition: a line shown twice is a title, caption or teaser */
   for (size_t i = 0; i < n; i++) {
     if (feats[i].words < 3) continue;
@@ -1069,4 +1312,5 @@ void cl_text_classify(cl_page *p) {
       text_tail_tag(p, &v[i]);
       break;
     }
+  if (found) text_outlet_fallback(p, feats, headline, bs);
 }

@@ -349,6 +349,76 @@ static void fr_title_persons(const x_ctx *c, int32_t *parts, size_t *np) {
   }
 }
 
+/* Appointments: the one appointing (a person, or a body acting as the
+ * subject of the verb or named after "oleh"/"by") and the appointee, read
+ * in the clause of the trigger at byte trig of sentence q; never the
+ * predecessor, the first person after a predecessor word ("menggantikan
+ * Sri Mulyani", "replaced X with Y", "taking over ... from X").  A
+ * passive verb in a subordinate clause ("... menjabat setelah dilantik
+ * Presiden X") takes the main clause's subject as appointee; whoever
+ * speaks of it before the trigger ("X menyebut penunjukan Y") is none. */
+static void fr_appoint(const x_ctx *c, size_t q, uint32_t trig,
+                       int32_t *parts, size_t *np) {
+  const wt_doc *d = c->d;
+  size_t a = c->sent_tok[q], b = c->sent_tok[q + 1];
+  size_t kt = x_tok_at(c, trig);
+  if (kt < a || kt >= b) kt = a;
+  int passive = x_tok_class(c, kt, XW_PASSIVE) ||
+                (kt > a && x_tok_class(c, kt - 1, XW_AUX));
+  size_t from = a, to = b;
+  int sub = 0;
+  for (size_t k = a; k < kt; k++) {
+    if (fr_is_subord(c, k)) {
+      from = k;
+      sub = 1;
+    } else if (sub && from <= a + 1 && c->t[k].kind == XK_PUNCT &&
+               c->s[c->t[k].s] == ',') {
+      from = k + 1; /* an opening subordinate clause ends at its comma */
+      sub = 0;
+    }
+  }
+  for (size_t k = kt + 1; k < b; k++)
+    if (fr_is_subord(c, k)) {
+      to = k;
+      break;
+    }
+  if (sub && passive) from = a;
+  int pred = 0;
+  size_t np0 = *np;
+  for (size_t k = from; k < to; k++) {
+    /* who speaks of the appointment before it is told is no actor ("Ketua
+     * Umum PSSI Erick Thohir menyebut penunjukan Kluivert ...") */
+    if (k < kt && x_tok_match(c, &c->r->verb_trie, k, NULL) > k) {
+      *np = np0;
+      continue;
+    }
+    if (x_tok_class(c, k, XW_PREDECESSOR) &&
+        !(k + 1 < to && x_tok_class(c, k + 1, XW_AGENT))) {
+      pred = 1;
+      continue;
+    }
+    int32_t m = c->t[k].men;
+    if (m < 0 || (k > from && c->t[k - 1].men == m)) continue;
+    int32_t e = d->mentions.v[m].entity;
+    const wt_entity *en = &d->entities.v[e];
+    if (en->type == WT_ENT_PERSON) {
+      if (pred) pred = 0;
+      else fr_add_part(c->d, parts, np, e);
+      continue;
+    }
+    uint32_t tags = x_ent_tags(c, e);
+    if (en->type != WT_ENT_ORG || fr_state(c, k, e) ||
+        (en->flags & WT_ENTF_AGENCY) || (tags & XT_MEDIA) ||
+        fr_locative(c, k, c->sent_tok[q]))
+      continue;
+    /* a body appoints as the subject, or as the doer of a passive */
+    size_t p = k;
+    while (p > from && c->t[p - 1].kind == XK_PUNCT) p--;
+    if (k < kt || (p > from && x_tok_class(c, p - 1, XW_AGENT)))
+      fr_add_part(c->d, parts, np, e);
+  }
+}
+
 /* The main event's participants (see the file comment). */
 static int fr_participants(x_ctx *c, size_t ev, const uint8_t *trig,
                            int32_t type) {
@@ -365,6 +435,7 @@ static int fr_participants(x_ctx *c, size_t ev, const uint8_t *trig,
     for (size_t q = 0; !np && q < lead; q++) fr_orgs(c, q, 0, civil, parts, &np);
     if (np > 1) np = 1; /* the institution: its organs named after it are it */
   }
+  if (actors == XA_APPOINT) fr_appoint(c, ev, f->trigger.start, parts, &np);
   if (!np) fr_persons(c, ev, parts, &np);
   if (actors == XA_PAIR && np < 2) {
     fr_title_persons(c, parts, &np);
@@ -432,6 +503,61 @@ static int fr_usable(const x_ctx *c, const wt_timex *x) {
          !(x->relative && fr_weak_ref(c->d) && !fr_weekday_anchored(c, x));
 }
 
+/* A clock time with no day of its own ("pukul 17.35 WITA", "at 5 pm"):
+ * its day is the reference's, which is no evidence of the event's day
+ * (the report is often written the day after). */
+static int fr_bare_clock(const x_ctx *c, const wt_timex *x) {
+  if (x->type != WT_TX_TIME || !x->relative || x->gran < WT_G_MINUTE)
+    return 0;
+  for (uint32_t i = x->span.start; i < x->span.end; i++) {
+    if (c->s[i] == '/') return 0;
+    if (x_word_at(c->s, c->n, i) && !x_word_before(c->s, i) &&
+        x_trie_longest(&c->r->words[XW_WEEKDAY], c->s, c->n, i, NULL))
+      return 0;
+  }
+  return 1;
+}
+
+/* Is the timex at byte off in sentence q inside a plan: a plan word
+ * ("akan", "is due to") between the start of its clause and it ("Macron
+ * is due to visit Borobudur on Thursday")? */
+static int fr_planned(const x_ctx *c, size_t q, uint32_t off) {
+  size_t k = c->sent_tok[q];
+  for (size_t j = k; j < c->sent_tok[q + 1] && c->t[j].s < off; j++)
+    if (c->t[j].kind == XK_PUNCT &&
+        (c->s[c->t[j].s] == ',' || c->s[c->t[j].s] == ';'))
+      k = j + 1;
+  for (; k < c->sent_tok[q + 1] && c->t[k].s < off; k++)
+    if (x_tok_class(c, k, XW_PLAN)) return 1;
+  return 0;
+}
+
+/* Timex i dates one event with the next one ("Sabtu dan Minggu", "May 15
+ * to 16"): the index of the last day so joined (i when none).  An event
+ * of several days is dated by its last, when its outcome comes. */
+static size_t fr_last_day(const x_ctx *c, size_t i) {
+  const wt_doc *d = c->d;
+  while (i + 1 < d->timexes.n) {
+    const wt_timex *x = &d->timexes.v[i], *y = &d->timexes.v[i + 1];
+    if (!fr_day_gran(y) || !fr_usable(c, y) || y->day_lo <= x->day_lo ||
+        y->day_lo - x->day_lo > 7)
+      break;
+    size_t a = x_tok_at(c, x->span.end), b = x_tok_at(c, y->span.start);
+    int words = 0, ok = 1;
+    for (size_t k = a; k < b && ok; k++) {
+      if (c->t[k].kind == XK_WORD) {
+        words++;
+        ok = x_tok_class(c, k, XW_THROUGH);
+      } else {
+        ok = c->s[c->t[k].s] == '-';
+      }
+    }
+    if (!ok || words > 1 || a == b) break;
+    i++;
+  }
+  return i;
+}
+
 static void fr_date(x_ctx *c, const uint8_t *trig) {
   wt_doc *d = c->d;
   wt_frame *f = &d->frame;
@@ -439,14 +565,17 @@ static void fr_date(x_ctx *c, const uint8_t *trig) {
   for (int pass = 0; pass < 2 && f->day == WT_NO_DAY; pass++) {
     for (size_t i = 0; i < d->timexes.n; i++) {
       const wt_timex *x = &d->timexes.v[i];
-      if (!fr_day_gran(x) || !fr_usable(c, x)) continue;
+      if (!fr_day_gran(x) || !fr_usable(c, x) || fr_bare_clock(c, x))
+        continue;
       size_t q = fr_sent_of(c, x->span.start);
       int in = pass == 0 ? trig[q] : q < FR_LEAD && !trig[q];
-      if (!in) continue;
+      if (!in || fr_planned(c, q, x->span.start)) continue;
       if (fr_subordinate(c, q, x->span.start)) {
         if (pass == 0 && anchor < 0) anchor = (long)i;
         continue;
       }
+      i = fr_last_day(c, i);
+      x = &d->timexes.v[i];
       f->day = x->day_lo;
       f->date_value = x->value;
       f->timex = (int32_t)i;

@@ -557,7 +557,7 @@ static int gaz_type_line(void *ud, char *line, size_t len, int lineno) {
   ty->label = wt_arena_strdup(r->arena, f[1]);
   ty->priority = atoi(f[2]);
   static const char *const actors[] = {"person", "pair", "org", "civil",
-                                       "none"};
+                                       "none", "appoint"};
   ty->actors = XA_PERSON;
   for (uint8_t a = 0; k >= 6 && a < sizeof actors / sizeof *actors; a++)
     if (strcmp(f[5], actors[a]) == 0) ty->actors = a;
@@ -584,7 +584,8 @@ static int gaz_type_line(void *ud, char *line, size_t len, int lineno) {
 static int gaz_word_line(void *ud, char *line, size_t len, int lineno) {
   static const char *const classes[XW_N] = {
       "pron", "loc", "lasting", "from", "that", "to", "asis", "clause",
-      "state", "during", "modhead", "modtail", "weekday", "topic"};
+      "state", "during", "modhead", "modtail", "weekday", "topic",
+      "predecessor", "passive", "aux", "agent", "plan", "through"};
   wt_extract_res *r = ud;
   char *f[2] = {0};
   if (wt_split_tabs(line, f, 2) < 2 || !*f[0]) return 0;

@@ -12,7 +12,8 @@
  *   3. names: remaining capitalised sequences, typed ORG by organisation
  *      cues (first or last word) or all-caps, PLACE after a locative
  *      preposition, else MISC.  Sentence-initial single words, weekdays,
- *      months, function words and title-case headings are not names.
+ *      months, function words and title-case headings are not names; a
+ *      demonym standing alone ("Iranian") is a mention of its country.
  *
  * Invariant: mentions never overlap (a token belongs to at most one).
  */
@@ -279,6 +280,20 @@ static int mn_titles(x_ctx *c) {
   return 0;
 }
 
+/* ------------------------------------------------------------ demonyms */
+
+int x_demonym_mention(x_ctx *c, size_t a, size_t b) {
+  int32_t g = -1;
+  if (a >= b || x_tok_match(c, &c->r->demonyms, a, &g) != b) return 0;
+  for (size_t k = a; k < b; k++)
+    if (c->t[k].men >= 0 || (c->t[k].flags & (XF_USED | XF_URL))) return 0;
+  if (g < 0) return 1; /* a demonym of no listed country: no name at all */
+  int32_t ent = x_entity(c, g, NULL, NULL, 0);
+  return ent < 0 || x_mention(c, (uint32_t)a, (uint32_t)b, ent, WT_MEN_GAZ) < 0
+             ? -1
+             : 1;
+}
+
 /* ------------------------------------------------------------ pass 3 */
 
 /* Title-case headings: most words capitalised. */
@@ -339,6 +354,13 @@ static int mn_sequences(x_ctx *c) {
     if ((t->flags & XF_SENT0) && tj == ti + 1 && !allcap &&
         !mn_cap_elsewhere(c, ti))
       continue;
+    /* a nationality word standing alone names its country */
+    int dm = x_demonym_mention(c, ti, tj);
+    if (dm < 0) return -1;
+    if (dm) {
+      ti = tj - 1;
+      continue;
+    }
     wt_ent_type type = WT_ENT_MISC;
     if (ti > 0 && mn_in(c, &r->org_cues, ti - 1) && c->t[ti - 1].men < 0 &&
         (c->t[ti - 1].flags & XF_CAP) && c->t[ti - 1].sent == t->sent) {

@@ -596,6 +596,14 @@ static int nr_place(x_ctx *c, size_t a, size_t b, int t, int cased) {
   while (b > a && nr_bad_tail(c, b - 1, lower)) b--;
   if (a >= b) return 0;
   b = x_name_word_end(c, a, b - 1);
+  /* a nationality word is its country; a lone title, role or cue word
+   * capitalised at a sentence's start ("Opposition", "Justice") no name */
+  int dm = x_demonym_mention(c, a, b);
+  if (dm) return dm < 0 ? -1 : 0;
+  if (b - a == 1 && (nr_in(c, &c->r->titles, a) ||
+                     nr_in(c, &c->r->role_words, a) ||
+                     nr_in(c, &c->r->org_cues, a)))
+    return 0;
   wt_doc *d = c->d;
   int32_t inner = -1; /* the one single-word gazetteer mention inside */
   int n_inner = 0;

@@ -95,7 +95,7 @@ enum { XV_VERB = 1, XV_PRON, XV_ACC, XV_STMT };
 enum { XS_WIRE = 1, XS_STMT };
 
 /* Who acts in an event of a type (event-types.tsv, 6th column). */
-enum { XA_PERSON = 0, XA_PAIR, XA_ORG, XA_CIVIL, XA_NONE };
+enum { XA_PERSON = 0, XA_PAIR, XA_ORG, XA_CIVIL, XA_NONE, XA_APPOINT };
 
 /* What an event of a type is to another one (event-types.tsv, 7th
  * column): a contact (a meeting, visit, call) holds the outcomes reached
@@ -127,6 +127,14 @@ enum {
   XW_MODTAIL,  /* "victims" in "flood victims": the same, head last */
   XW_WEEKDAY,  /* "selasa", "tuesday": a weekday name */
   XW_TOPIC,    /* "membahas", "discussed": what follows is a topic */
+  XW_PREDECESSOR, /* "menggantikan", "replacing": the person after it
+                     held the post before (no participant) */
+  XW_PASSIVE,  /* "dilantik", "sworn": an appointing verb whose subject is
+                  the appointee */
+  XW_AUX,      /* "was", "were": an English participle after it is passive */
+  XW_AGENT,    /* "oleh", "by": the doer of a passive verb follows */
+  XW_PLAN,     /* "akan", "is due to": what follows is planned, not done */
+  XW_THROUGH,  /* "dan", "hingga", "to": joins the days of one event */
   XW_N
 };
 
@@ -228,6 +236,11 @@ int x_tok_class(const x_ctx *c, size_t ti, int cls);
  * parts a tight hyphen joins to it ("Al-Sisi"; "Moon-soo" when ti is not
  * the name's first token, `first`).  For every rule that finds names. */
 size_t x_name_word_end(const x_ctx *c, size_t first, size_t ti);
+/* mention.c: when tokens [a, b) are exactly a demonym ("Iranian"), a
+ * mention of its country (none when the country is not listed): 1; 0 when
+ * they are no demonym; -1 when the arena is full.  A demonym never names
+ * a person. */
+int x_demonym_mention(x_ctx *c, size_t a, size_t b);
 
 /* Stage steps, in run order. */
 int x_mentions_find(x_ctx *c);
