@@ -10,7 +10,8 @@
  *     words ("yang", "dan", "the", ...), lower-case words;
  *   - chrome shape: ages ("18 jam lalu"), bare domains, separators and
  *     bullets (link lists), dates, all-caps banners, captions repeated
- *     within the line, lines repeated on the page, the title again;
+ *     within the line or closed by a photo credit, legal notices, lines
+ *     repeated on the page, the title again, "Label: Headline" promos;
  *   - cue phrases from data/clean (one signal among these);
  * then from its position: the body is the contiguous run of blocks with
  * the highest total weight (prose counts for, chrome against), so
@@ -19,8 +20,9 @@
  *
  * Invariants: a block's class is final once the run is chosen; chrome
  * blocks keep a reason; block text is only ever shortened (a dateline at
- * the start of the first paragraph, a credit tag at the end of the last),
- * never rewritten.
+ * the start of the first paragraph, a credit tag or a credit in capitals
+ * at the end of the last), never rewritten.  A text page's outlet comes
+ * from its masthead or copyright line only when nothing else named it.
  */
 #include <stdio.h>
 #include <string.h>

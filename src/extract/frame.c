@@ -23,11 +23,14 @@
  * pair types; for org/civil types the institution acting first; when
  * nobody is named there, persons of the other lead sentences about the
  * event, then organisations and states of the main sentence (states act
- * through people, so they come last).  Media and institutions named as a
+ * through people, so they come last).  Appointments: the appointer and
+ * the appointee, never the predecessor (fr_appoint).  Media and institutions named as a
  * place ("di kantor BPS") never take part; natural disasters have none.
  *
  * Date: a day-granular DATE timex in a trigger sentence, not inside a
- * subordinate clause ("stated"); else a day-granular date in the lead
+ * subordinate clause, a plan ("is due to visit ... on Thursday") or a
+ * report clause ("..., his office said on Thursday"), the last of days
+ * joined by "dan"/"to" ("stated"); else a day-granular date in the lead
  * ("stated:lead"); else the anchor of a subordinate clause in a trigger
  * sentence ("inferred:after-anchor", low confidence); else the reference
  * day ("inferred:<ref_how>", never a file's time); else none.  With a
@@ -178,6 +181,20 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
     late += 0.01;
   }
   return best;
+}
+
+/* Does a cue of type start at token k (cues end before token end)? */
+static int fr_cue_at(const x_ctx *c, size_t k, size_t end, int32_t type) {
+  const wt_extract_res *r = c->r;
+  if (c->t[k].kind != XK_WORD) return 0;
+  uint32_t lim = end < c->nt ? c->t[end].s : (uint32_t)c->n;
+  uint32_t ends[16];
+  int32_t heads[16];
+  size_t m = x_trie_walk(&r->type_cues, c->s, lim, c->t[k].s, ends, heads, 16);
+  if (m)
+    for (int32_t p = heads[m - 1]; p >= 0; p = r->type_cues.pay_next[p])
+      if (r->type_cues.pay_val[p] == type) return 1;
+  return 0;
 }
 
 static int fr_has_type_cue(const x_ctx *c, size_t q, int32_t type) {
@@ -518,18 +535,49 @@ static int fr_bare_clock(const x_ctx *c, const wt_timex *x) {
   return 1;
 }
 
+/* Token range [*a, *b) of the comma-delimited part of sentence q that
+ * holds byte off. */
+static void fr_part(const x_ctx *c, size_t q, uint32_t off, size_t *a,
+                    size_t *b) {
+  *a = c->sent_tok[q];
+  *b = c->sent_tok[q + 1];
+  for (size_t j = *a; j < c->sent_tok[q + 1]; j++) {
+    if (c->t[j].kind != XK_PUNCT ||
+        (c->s[c->t[j].s] != ',' && c->s[c->t[j].s] != ';'))
+      continue;
+    if (c->t[j].s < off) {
+      *a = j + 1;
+    } else {
+      *b = j;
+      break;
+    }
+  }
+}
+
 /* Is the timex at byte off in sentence q inside a plan: a plan word
  * ("akan", "is due to") between the start of its clause and it ("Macron
  * is due to visit Borobudur on Thursday")? */
 static int fr_planned(const x_ctx *c, size_t q, uint32_t off) {
-  size_t k = c->sent_tok[q];
-  for (size_t j = k; j < c->sent_tok[q + 1] && c->t[j].s < off; j++)
-    if (c->t[j].kind == XK_PUNCT &&
-        (c->s[c->t[j].s] == ',' || c->s[c->t[j].s] == ';'))
-      k = j + 1;
-  for (; k < c->sent_tok[q + 1] && c->t[k].s < off; k++)
+  size_t k, b;
+  fr_part(c, q, off, &k, &b);
+  for (; k < b && c->t[k].s < off; k++)
     if (x_tok_class(c, k, XW_PLAN)) return 1;
   return 0;
+}
+
+/* Does the timex at byte off in sentence q date the report, not the
+ * event: its comma-delimited part holds a speech verb and no cue of the
+ * event's type ("..., his office said on Thursday", "ujarnya, Rabu")? */
+static int fr_reported(const x_ctx *c, size_t q, uint32_t off,
+                       int32_t type) {
+  size_t a, b;
+  fr_part(c, q, off, &a, &b);
+  int verb = 0;
+  for (size_t k = a; k < b; k++) {
+    if (type >= 0 && fr_cue_at(c, k, b, type)) return 0;
+    if (x_tok_match(c, &c->r->verb_trie, k, NULL) > k) verb = 1;
+  }
+  return verb;
 }
 
 /* Timex i dates one event with the next one ("Sabtu dan Minggu", "May 15
@@ -558,10 +606,10 @@ static size_t fr_last_day(const x_ctx *c, size_t i) {
   return i;
 }
 
-static void fr_date(x_ctx *c, const uint8_t *trig) {
+static void fr_date(x_ctx *c, const uint8_t *trig, int32_t type) {
   wt_doc *d = c->d;
   wt_frame *f = &d->frame;
-  long anchor = -1;
+  long anchor = -1, later = -1; /* a planned or reported day */
   for (int pass = 0; pass < 2 && f->day == WT_NO_DAY; pass++) {
     for (size_t i = 0; i < d->timexes.n; i++) {
       const wt_timex *x = &d->timexes.v[i];
@@ -569,7 +617,12 @@ static void fr_date(x_ctx *c, const uint8_t *trig) {
         continue;
       size_t q = fr_sent_of(c, x->span.start);
       int in = pass == 0 ? trig[q] : q < FR_LEAD && !trig[q];
-      if (!in || fr_planned(c, q, x->span.start)) continue;
+      if (!in) continue;
+      if (fr_planned(c, q, x->span.start) ||
+          fr_reported(c, q, x->span.start, type)) {
+        if (pass == 0 && later < 0) later = (long)i;
+        continue;
+      }
       if (fr_subordinate(c, q, x->span.start)) {
         if (pass == 0 && anchor < 0) anchor = (long)i;
         continue;
@@ -585,7 +638,14 @@ static void fr_date(x_ctx *c, const uint8_t *trig) {
     }
   }
   if (f->day != WT_NO_DAY) return;
-  if (anchor >= 0) {
+  if (later >= 0) { /* the article is about a plan, or dates by its report */
+    const wt_timex *x = &d->timexes.v[later];
+    f->day = x->day_lo;
+    f->date_value = x->value;
+    f->timex = (int32_t)later;
+    f->date_how = "stated";
+    f->date_conf = 0.7f;
+  } else if (anchor >= 0) {
     const wt_timex *x = &d->timexes.v[anchor];
     f->day = x->day_lo;
     f->date_value = x->value;
@@ -904,7 +964,7 @@ int x_frame_build(x_ctx *c) {
   if (!trig) return -1;
   memset(trig, 0, c->ns + 1);
   if (best.type < 0) {
-    fr_date(c, trig);
+    fr_date(c, trig, -1);
     fr_window(c);
     return fr_secondary(c, trig);
   }
@@ -926,7 +986,7 @@ int x_frame_build(x_ctx *c) {
   if (c->ns) f->evidence = c->sent[ev];
 
   if (c->ns && fr_participants(c, (size_t)ev, trig, best.type) < 0) return -1;
-  fr_date(c, trig);
+  fr_date(c, trig, best.type);
   fr_window(c);
   fr_duration(c, trig);
   fr_place_vec places = {0};
