@@ -276,9 +276,17 @@ WT_TEST(extract_tune_frames) {
 /* A new unseen set (tests/fixtures/frames-unseen/, labelled per article:
  * "articles": {key: {"type", "participants", "date"}}), never tuned on.
  * Its numbers are printed; the floor is set after measuring. */
+/* The held-out frame set (written before any tuning, never tuned on).
+ * The issue's bar is 0.90 for each; measured on 2026-11-22: type 0.919,
+ * participants 0.811, date 0.838.  The floors below sit just under what
+ * was measured, so a regression fails while the bar stays reported. */
 WT_TEST(extract_frames_unseen_new) {
   ft_score s;
   REQUIRE(ft_corpus("tests/fixtures/frames-unseen", &s) == 0);
   ft_print("frames-unseen", &s);
-  CHECK(s.n > 0);
+  REQUIRE(s.n >= 30);
+  CHECKF(s.type >= 0.88 * s.n, "type %d/%d under the floor 0.88", s.type, s.n);
+  CHECKF(s.parts >= 0.78 * s.n, "participants %d/%d under the floor 0.78",
+         s.parts, s.n);
+  CHECKF(s.date >= 0.80 * s.n, "date %d/%d under the floor 0.80", s.date, s.n);
 }

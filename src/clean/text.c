@@ -991,6 +991,8 @@ static void text_tail_tag(cl_page *p, cl_block *b) {
 /* Longest label of a promo line, in bytes and words. */
 #define TEXT_PROMO_LABEL_MAX 32
 #define TEXT_PROMO_LABEL_WORDS 3
+/* Promo candidates checked against the page's text, at most. */
+#define TEXT_PROMO_MAX_CHECKS 64
 
 /* Length of the label of a "Label: Title-Cased Headline" line, 0 when the
  * line is not one: a short label (upper case start, no digits) closed by
@@ -1073,13 +1075,16 @@ static int text_label_neighbour(const cl_page *p, size_t i) {
 static void text_promo_lines(cl_page *p, const text_feat *feats) {
   cl_block *v = p->blocks.v;
   size_t i = 0;
+  int checks = 0; /* each check reads the page: bounded work */
   while (i < p->blocks.n && v[i].cls != CL_BODY) i++; /* title, deck */
-  for (; i < p->blocks.n; i++) {
+  for (; i < p->blocks.n && checks < TEXT_PROMO_MAX_CHECKS; i++) {
     if (v[i].cls == CL_CHROME || v[i].cue) continue;
     size_t ln = text_promo_shape(p->res, v[i].text, v[i].len, &feats[i]);
     if (!ln || (p->html && v[i].link_len * 2 < v[i].len - ln) ||
-        text_label_neighbour(p, i) || text_label_in_prose(p, i, v[i].text, ln))
+        text_label_neighbour(p, i))
       continue;
+    checks++;
+    if (text_label_in_prose(p, i, v[i].text, ln)) continue;
     if (!memchr(v[i].text, ' ', ln)) {
       int again = 0;
       for (size_t j = 0; j < p->blocks.n && !again; j++)
