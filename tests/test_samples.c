@@ -1,7 +1,8 @@
 /*
  * test_samples.c - acceptance tests against hand-labelled corpora: the
  * bundled sample corpus (samples/, labels in samples/labels.json) and the
- * unseen set (tests/fixtures/unseen/, never to be tuned on).
+ * first unseen set (tests/fixtures/unseen/: held out until its scores were
+ * reported, a tuning set since; see samples/README.md).
  *
  * Each test ingests a corpus into a fresh store with the warta binary,
  *     warta ingest --db DB PATH...      (absolute paths, plus the feeds)
