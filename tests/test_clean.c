@@ -338,3 +338,29 @@ WT_TEST(clean_seeds_match_expected) {
   CHECK_INT_EQ(n, 5);
   json_decref(root);
 }
+
+/* A headline naming a month and year is the title, not the publication
+ * time; the date line with a clock after it is ("Rabu, 1 Oktober 2025
+ * 11:32 WIB").  A wire dateline's month and day is kept as the report's
+ * day. */
+WT_TEST(clean_text_month_headline_then_date_line) {
+  static const char page[] =
+      "Kantor Berita Contoh\n"
+      "Ekonomi\n"
+      "Harga Beras Naik pada Agustus 2025 di Kota Hulu\n"
+      "Rabu, 3 September 2025 11:32 WIB\n"
+      "Pedagang beras melayani pembeli. FOTO/Contoh\n"
+      "KOTA HULU, Sept 3 (Contoh) - Harga beras di pasar tradisional Kota "
+      "Hulu naik sepanjang Agustus 2025, kata kepala dinas perdagangan "
+      "setempat kepada wartawan, Rabu.\n\n"
+      "Kenaikan itu dipicu pasokan yang berkurang setelah panen mundur di "
+      "sejumlah kecamatan sentra produksi padi.\n";
+  clean_case c;
+  REQUIRE(clean_open(&c, "mem.txt", page) == 0);
+  REQUIRE(c.rc == 0);
+  const wt_doc *d = c.doc;
+  CHECK_STR_EQ(d->title.value, "Harga Beras Naik pada Agustus 2025 di Kota Hulu");
+  CHECK_STR_EQ(d->published.text, "Rabu, 3 September 2025 11:32 WIB");
+  CHECK_STR_EQ(d->dateline_date, "Sept 3");
+  clean_close(&c);
+}

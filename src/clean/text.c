@@ -832,6 +832,8 @@ static int text_dateline(cl_page *p, cl_block *b) {
     if (z <= a) continue;
     text_feat f;
     text_features(p->res, s + a, z - a, &f);
+    if (f.date && !paren && !d->dateline_date) /* the report's day */
+      d->dateline_date = wt_arena_strndup(d->arena, s + a, z - a);
     if (f.date || f.numeric) continue;
     nparts++;
     if (paren && !outlet_paren) {
@@ -1167,7 +1169,17 @@ void cl_text_classify(cl_page *p) {
    * line is the title, however much it reads like prose */
   size_t headline = n;
   for (size_t i = 0; i + 1 < n && !p->html; i++) {
-    if (v[i].cls != CL_BODY || feats[i].terminal || feats[i].words > 25)
+    /* a headline may name a month ("BPS: Inflasi September 2025 sebesar
+     * 2,65 persen") and so look like a date line: one of four words or
+     * more besides numbers, and no clock, is a headline too */
+    int dated_head = (v[i].cls == CL_HEAD ||
+                      (v[i].cls == CL_CHROME && v[i].reason &&
+                       !strcmp(v[i].reason, "date-line"))) &&
+                     feats[i].date && !feats[i].clock &&
+                     feats[i].words >= 5 &&
+                     feats[i].words - feats[i].numeric >= 4;
+    if ((v[i].cls != CL_BODY && !dated_head) || feats[i].terminal ||
+        feats[i].words > 25)
       continue;
     for (size_t j = i + 1; j < n && j <= i + 2; j++) {
       int byline = v[j].cue && text_role(v[j].cue->kind);
@@ -1254,10 +1266,12 @@ void cl_text_classify(cl_page *p) {
     if (z > be) be = z;
   }
   while (found && bs < be && v[bs].cls != CL_BODY) bs++;
-  /* metadata from the lines before the body */
+  /* metadata from the lines before the body; a date line with a clock
+   * ("Rabu, 1 Oktober 2025 11:32 WIB") is the publication time before one
+   * without (a headline naming a month, "9 Mei 2025" alone) */
   for (size_t i = 0; found && i < bs; i++) {
     cl_block *b = &v[i];
-    if (b->cue) continue;
+    if (b->cue || i == headline) continue;
     if (feats[i].age && feats[i].words <= 6)
       cl_time_offer(d, &d->published, b->text, b->len, "age-line");
     else if (((feats[i].domain && feats[i].words <= 2) ||
@@ -1265,10 +1279,13 @@ void cl_text_classify(cl_page *p) {
       cl_meta_offer(d, &d->outlet, b->text, b->len, "source-line");
     else if (strstr(b->text, " - "))
       text_header_line(p, b);
-    else if (feats[i].date &&
-             (feats[i].words <= 10 || (feats[i].clock && feats[i].words <= 14)))
+    else if (feats[i].date && feats[i].clock && feats[i].words <= 14)
       text_date_offer(p, b->text, b->len, "date-line");
   }
+  for (size_t i = 0; found && i < bs; i++)
+    if (!v[i].cue && i != headline && feats[i].date && !feats[i].clock &&
+        !feats[i].age && feats[i].words <= 10 && !strstr(v[i].text, " - "))
+      text_date_offer(p, v[i].text, v[i].len, "date-line");
   if (!d->title.value && found && headline < bs)
     cl_meta_offer(d, &d->title, v[headline].text, v[headline].len, "headline");
   if (!d->title.value && found) {

@@ -303,6 +303,7 @@ typedef struct wt_doc {
   WT_VEC(wt_source) sources;
   wt_frame frame;
   WT_VEC(wt_frame) secondary;
+  const char *dateline_date; /* "May 28" of "JAKARTA, May 28 (Reuters) -" */
 } wt_doc;
 
 /* A doc with its own arena (capped at arena_cap bytes, 0: default) and

@@ -479,12 +479,28 @@ static size_t fr_sent_of(const x_ctx *c, uint32_t off) {
   return c->t[ti].sent;
 }
 
-/* Is the timex at byte off inside a subordinate clause of its sentence? */
-static int fr_subordinate(const x_ctx *c, size_t q, uint32_t off) {
+static void fr_part(const x_ctx *c, size_t q, uint32_t off, size_t *a,
+                    size_t *b);
+
+/* Is the timex at byte off inside a subordinate clause of its sentence
+ * that tells of another event?  A clause holding a cue of the frame's
+ * type between its subordinator and the timex, with no comma between
+ * them, tells of the event itself
+ * ("X menetapkan status darurat setelah banjir melanda ... pada Rabu
+ * (10/9/2025)"): its day is the event's. */
+static int fr_subordinate(const x_ctx *c, size_t q, uint32_t off,
+                          int32_t type) {
+  size_t sub = SIZE_MAX;
   for (size_t k = c->sent_tok[q]; k < c->sent_tok[q + 1] && c->t[k].s < off;
        k++)
-    if (fr_is_subord(c, k)) return 1;
-  return 0;
+    if (fr_is_subord(c, k)) sub = k;
+  if (sub == SIZE_MAX) return 0;
+  size_t a, b, end = x_tok_at(c, off);
+  fr_part(c, q, off, &a, &b);
+  if (sub < a) return 1; /* "sehari setelah X melantik Y, Selasa, 9 ..." */
+  for (size_t k = sub + 1; type >= 0 && k < end && k < c->nt; k++)
+    if (fr_cue_at(c, k, end, type)) return 0;
+  return 1;
 }
 
 static int fr_day_gran(const wt_timex *x) {
@@ -606,6 +622,39 @@ static size_t fr_last_day(const x_ctx *c, size_t i) {
   return i;
 }
 
+/* A contact (visit, meeting) dated by an evening or night ("tiba ...
+ * Selasa malam", "arrived on Tuesday evening") while the lead has already
+ * stated the next day ("disambut ... pada Rabu (28/5) pagi"): the evening
+ * was the arrival, told after the main programme (talks, welcome
+ * ceremony) whose day dates the contact.  A next day told after the
+ * evening is a report or a sequel ("... diterima Tribunnews.com, Rabu"). */
+static void fr_after_arrival(x_ctx *c, int32_t type) {
+  wt_doc *d = c->d;
+  wt_frame *f = &d->frame;
+  if (type < 0 || c->r->types[type].frame != XR_CONTACT || f->timex < 0)
+    return;
+  const char *v = d->timexes.v[f->timex].value;
+  size_t vn = v ? strlen(v) : 0;
+  if (vn < 3 || (strcmp(v + vn - 3, "TNI") != 0 && strcmp(v + vn - 3, "TEV") != 0))
+    return;
+  for (size_t i = 0; i < d->timexes.n; i++) {
+    const wt_timex *x = &d->timexes.v[i];
+    if (!fr_day_gran(x) || !fr_usable(c, x) || fr_bare_clock(c, x) ||
+        x->day_lo != f->day + 1 ||
+        x->span.start >= d->timexes.v[f->timex].span.start)
+      continue;
+    size_t q = fr_sent_of(c, x->span.start);
+    if (q >= FR_LEAD || fr_planned(c, q, x->span.start) ||
+        fr_reported(c, q, x->span.start, type) ||
+        fr_subordinate(c, q, x->span.start, type))
+      continue;
+    f->day = x->day_lo;
+    f->date_value = x->value;
+    f->timex = (int32_t)i;
+    return;
+  }
+}
+
 static void fr_date(x_ctx *c, const uint8_t *trig, int32_t type) {
   wt_doc *d = c->d;
   wt_frame *f = &d->frame;
@@ -623,7 +672,7 @@ static void fr_date(x_ctx *c, const uint8_t *trig, int32_t type) {
         if (pass == 0 && later < 0) later = (long)i;
         continue;
       }
-      if (fr_subordinate(c, q, x->span.start)) {
+      if (fr_subordinate(c, q, x->span.start, type)) {
         if (pass == 0 && anchor < 0) anchor = (long)i;
         continue;
       }
@@ -637,7 +686,10 @@ static void fr_date(x_ctx *c, const uint8_t *trig, int32_t type) {
       break;
     }
   }
-  if (f->day != WT_NO_DAY) return;
+  if (f->day != WT_NO_DAY) {
+    fr_after_arrival(c, type);
+    return;
+  }
   if (later >= 0) { /* the article is about a plan, or dates by its report */
     const wt_timex *x = &d->timexes.v[later];
     f->day = x->day_lo;
@@ -877,7 +929,7 @@ static int fr_secondary(x_ctx *c, const uint8_t *trig) {
           fr_sent_of(c, d->quotes.v[k].cue.start) == q)
         report = 1;
     if (report) continue;
-    if (trig[q] && !fr_subordinate(c, q, x->span.start) &&
+    if (trig[q] && !fr_subordinate(c, q, x->span.start, -1) &&
         fr_day_gran(x) && x->day_lo == mf->day)
       continue; /* the main event itself */
     wt_frame *f = WT_VEC_PUSH(d->arena, &d->secondary);
@@ -902,7 +954,7 @@ static int fr_secondary(x_ctx *c, const uint8_t *trig) {
       f->tense = x->day_hi < mf->day ? -1 : x->day_lo > mf->day ? 1 : 0;
     else
       f->tense = x->tense;
-    if (f->tense == 0 && fr_subordinate(c, q, x->span.start)) f->tense = -1;
+    if (f->tense == 0 && fr_subordinate(c, q, x->span.start, -1)) f->tense = -1;
     f->evidence = c->sent[q];
     /* the summary is the clause (the sentence when it is not cut) */
     if (e - b0 > FR_SUMMARY_MAX) {

@@ -1247,8 +1247,71 @@ static int tx_scan_runs(const wt_time_res *r, wt_doc *doc, wt_timeref ref) {
   return 0;
 }
 
+/* Does the body's first day named relative to the report, read against
+ * day `day`, fall on that very day ("said on Wednesday")? */
+static int tx_weekday_is(const wt_time_res *r, const wt_doc *doc, int32_t day) {
+  wt_timeref ref = {day, -1};
+  wt_timex_vec v = {0};
+  size_t n = doc->body_len < 4096 ? doc->body_len : 4096; /* the lead */
+  if (wt_timex_scan(r, doc->body, n, NULL, ref, doc->arena, &v) != 0) return 0;
+  for (size_t k = 0; k < v.n; k++)
+    if (v.v[k].type == WT_TX_DATE && v.v[k].relative &&
+        v.v[k].day_lo == v.v[k].day_hi && v.v[k].day_lo != WT_NO_DAY)
+      return v.v[k].day_lo == day;
+  return 0;
+}
+
+/* The month and day of a wire dateline ("JAKARTA, May 28 (Reuters) -")
+ * is the day the report was written: relative expressions are read
+ * against it.  Its year: the one nearest the publication or crawl time
+ * (within three days of it); with only a file's time, the latest year not
+ * after the file in which the body's weekday mentions fall on that day
+ * ("on Wednesday"), else the latest year not after the file. */
+static void tx_dateline_ref(const wt_time_res *r, wt_doc *doc) {
+  if (!doc->dateline_date || doc->ref_day == WT_NO_DAY) return;
+  const char *s = doc->dateline_date;
+  wt_timeref ref = {doc->ref_day, -1};
+  wt_timex_vec v = {0};
+  if (wt_timex_scan(r, s, strlen(s), NULL, ref, doc->arena, &v) != 0 ||
+      v.n != 1 || v.v[0].type != WT_TX_DATE || v.v[0].day_lo != v.v[0].day_hi ||
+      v.v[0].day_lo == WT_NO_DAY)
+    return;
+  int y, m, dd, rm, rd;
+  wt_civil_from_days(v.v[0].day_lo, &y, &m, &dd);
+  wt_civil_from_days(doc->ref_day, &y, &rm, &rd);
+  int weak = !doc->ref_how || !strcmp(doc->ref_how, "file-mtime") ||
+             !strcmp(doc->ref_how, "none");
+  int32_t best = WT_NO_DAY;
+  if (!weak) {
+    for (int k = -1; k <= 1; k++) {
+      if (m == 2 && dd == 29 && wt_days_in_month(y + k, 2) < 29) continue;
+      int32_t c = wt_days_from_civil(y + k, m, dd);
+      if (c - doc->ref_day <= 3 && doc->ref_day - c <= 3) best = c;
+    }
+    if (best == WT_NO_DAY || best == doc->ref_day) return;
+    doc->ref_day = best;
+    doc->ref_minute = -1;
+    return;
+  }
+  for (int k = 0; k < 8; k++) {
+    if (m == 2 && dd == 29 && wt_days_in_month(y - k, 2) < 29) continue;
+    int32_t c = wt_days_from_civil(y - k, m, dd);
+    if (c > doc->ref_day) continue;
+    if (best == WT_NO_DAY) best = c;
+    if (tx_weekday_is(r, doc, c)) {
+      best = c;
+      break;
+    }
+  }
+  if (best == WT_NO_DAY) return;
+  doc->ref_day = best;
+  doc->ref_minute = -1;
+  doc->ref_how = "stated-date";
+}
+
 int wt_time_run(const wt_time_res *r, wt_doc *doc) {
   if (!doc->body) return 0;
+  tx_dateline_ref(r, doc);
   wt_timeref ref = {doc->ref_day, doc->ref_minute};
   const char *lang = doc->lang[0] ? doc->lang : NULL;
   if (tx_scan_runs(r, doc, ref) < 0) return -1;
