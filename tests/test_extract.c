@@ -490,3 +490,88 @@ WT_TEST(extract_golden_frames) {
   CHECK(hold.parts * 10 >= hold.n * 9);
   CHECK(hold.date * 10 >= hold.n * 9);
 }
+
+/* The main frame's participants of a made-up article, "A|B" in order. */
+static const char *tx_parts(const char *body, const char *lang,
+                            const char *title) {
+  static char got[256];
+  wt_doc *d = tx_doc(body, lang, title, wt_day_parse("2025-07-08"));
+  got[0] = '\0';
+  if (wt_extract_run(tx_res(), d) == 0) {
+    size_t n = 0;
+    for (size_t i = 0; i < d->frame.n_participants; i++)
+      n += (size_t)snprintf(got + n, sizeof got - n, "%s%s", i ? "|" : "",
+                            tx_ent_name(d, d->frame.participants[i]));
+    if (tx_verbose())
+      printf("    [%s] %s -> %s\n", d->frame.type ? d->frame.type : "-", body,
+             got);
+  }
+  wt_doc_free(d);
+  return got;
+}
+
+/* Protests: the organiser named as such ("tergabung dalam", "massa",
+ * "led by"), not the country or the city. */
+WT_TEST(extract_frame_protest_organiser) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_parts("Ribuan pengemudi ojol yang tergabung dalam Garda "
+                        "Indonesia menggelar unjuk rasa di depan Istana "
+                        "Merdeka, Jakarta, Selasa (8/7/2025).", "id", NULL),
+               "Garda Indonesia");
+  CHECK_STR_EQ(tx_parts("Massa Partai Buruh menggelar demonstrasi di depan "
+                        "gedung DPR, Jakarta, Selasa (8/7/2025).", "id", NULL),
+               "Partai Buruh");
+  CHECK_STR_EQ(tx_parts("Hundreds of students protested outside parliament "
+                        "in Jakarta on Tuesday, led by Andi Saputra.", "en",
+                        NULL),
+               "Andi Saputra");
+}
+
+/* Principals only: a witness, mediator or broker of a third party is no
+ * participant; the leaders of the parties witnessing a signing are. */
+WT_TEST(extract_frame_principals_not_witnesses) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_parts("Menteri Luar Negeri Sugiono bertemu Menteri Luar "
+                        "Negeri Jepang Takeshi Iwaya di Tokyo, Selasa "
+                        "(8/7/2025), disaksikan oleh Presiden Prabowo "
+                        "Subianto.", "id", NULL),
+               "Sugiono|Takeshi Iwaya");
+  CHECK_STR_EQ(tx_parts("Thailand and Cambodia signed a ceasefire agreement "
+                        "on Tuesday in a deal brokered by Malaysian Prime "
+                        "Minister Anwar Ibrahim.", "en", NULL),
+               "Thailand|Cambodia");
+  CHECK_STR_EQ(tx_parts("Prime Minister Hun Manet and acting Prime Minister "
+                        "Phumtham Wechayachai met in Kuala Lumpur on "
+                        "Tuesday in talks brokered by Anwar Ibrahim.", "en",
+                        NULL),
+               "Hun Manet|Phumtham Wechayachai");
+  CHECK_STR_EQ(tx_parts("Sugiono and Wang Yi signed the agreement in Beijing "
+                        "on Tuesday in the presence of Chinese President Xi "
+                        "Jinping.", "en", NULL),
+               "Sugiono|Wang Yi");
+  CHECK_STR_EQ(tx_parts("Indonesia dan Kanada meneken perjanjian dagang di "
+                        "Ottawa, Selasa (8/7/2025). Penandatanganan "
+                        "disaksikan oleh Presiden Prabowo Subianto dan "
+                        "Perdana Menteri Kanada Mark Carney.", "id", NULL),
+               "Prabowo Subianto|Mark Carney");
+}
+
+/* A meeting of a body: its chair and the home country's delegate, not
+ * others named around it ("Menlu RI X": the country is no part of the
+ * name). */
+WT_TEST(extract_frame_body_meeting) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_parts("Para menteri luar negeri ASEAN menggelar pertemuan "
+                        "di Kuala Lumpur, Malaysia, Selasa (8/7/2025). "
+                        "Para menlu membahas surat Presiden AS Donald Trump. "
+                        "Menlu Malaysia Mohamad Hasan membuka pertemuan itu. "
+                        "Menlu RI Sugiono hadir.", "id", NULL),
+               "Mohamad Hasan|Sugiono");
+  CHECK_STR_EQ(tx_parts("ASEAN foreign ministers ended their retreat on "
+                        "Tuesday. Foreign Minister Mohamad Hasan, who "
+                        "chaired the meeting, spoke to reporters. U.S. "
+                        "Secretary of State Marco Rubio is expected to join "
+                        "later. Indonesia was represented by Foreign "
+                        "Minister Sugiono.", "en", NULL),
+               "Mohamad Hasan|Sugiono");
+}

@@ -235,3 +235,51 @@ WT_TEST(timex_parse_datetime_forms) {
   dt = (wt_datetime){0};
   CHECK_INT_EQ(wt_timex_parse_datetime(tt_res(), "Bagikan artikel ini", ref, &dt), -1);
 }
+
+/* A zone name with a glued offset: "GMT+7", "GMT+07:00", "UTC+8",
+ * "UTC-05:30", "GMT+0530". */
+WT_TEST(timex_parse_datetime_gmt_offset) {
+  REQUIRE(tt_res());
+  wt_timeref ref = tt_ref("2025-07-10T08:00");
+  static const struct { const char *s; int tz; } rows[] = {
+      {"July 9, 2025 2:20 PM GMT+7", 420},
+      {"July 9, 2025 2:20 PM GMT+7Updated July 9, 2025", 420},
+      {"9 Juli 2025 14:20 GMT+07:00", 420},
+      {"July 9, 2025 3:20 PM UTC+8", 480},
+      {"July 9, 2025 3:20 PM UTC-05:30", -330},
+      {"July 9, 2025 3:20 PM GMT+0530", 330},
+      {"July 9, 2025 7:20 AM GMT", 0},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    wt_datetime dt = {0};
+    CHECK_INT_EQ(wt_timex_parse_datetime(tt_res(), rows[i].s, ref, &dt), 0);
+    CHECK_INT_EQ(dt.day, wt_days_from_civil(2025, 7, 9));
+    CHECK_INT_EQ(dt.tz_minutes, rows[i].tz);
+  }
+}
+
+/* After a plan word in its clause a bare weekday is ahead; without one, or
+ * with "lalu"/"last", it is behind.  Reference: Tuesday 8 July 2025. */
+WT_TEST(timex_planned_weekday_ahead) {
+  REQUIRE(tt_res());
+  static const struct { const char *s, *lang, *want; } rows[] = {
+      {"Menlu AS dijadwalkan hadir pada Kamis.", "id", "2025-07-10"},
+      {"Presiden akan bertemu Perdana Menteri Jepang pada Jumat.", "id", "2025-07-11"},
+      {"Rencananya rapat digelar Senin.", "id", "2025-07-14"},
+      {"Rubio is due to arrive on Thursday.", "en", "2025-07-10"},
+      {"The minister will meet his counterpart on Friday.", "en", "2025-07-11"},
+      {"Talks are scheduled to resume on Monday.", "en", "2025-07-14"},
+      {"The president plans to visit Bali on Sunday.", "en", "2025-07-13"},
+      {"The cabinet will meet on Tuesday.", "en", "2025-07-08"},
+      /* no plan, or the plan is in another clause: the last such day */
+      {"Menlu AS hadir pada Kamis.", "id", "2025-07-03"},
+      {"Ia akan kembali, katanya pada Kamis.", "id", "2025-07-03"},
+      {"The minister met his counterpart on Friday.", "en", "2025-07-04"},
+      {"He will go, the ministry said on Friday.", "en", "2025-07-04"},
+      {"Rapat yang dijadwalkan Kamis lalu batal.", "id", "2025-07-03"},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    wt_timex t = tt_first(rows[i].s, rows[i].lang, "2025-07-08T09:00");
+    CHECK_STR_EQ(t.value, rows[i].want);
+  }
+}

@@ -26,6 +26,10 @@
  * through people, so they come last).  Appointments: the appointer and
  * the appointee, never the predecessor (fr_appoint).  Media and institutions named as a
  * place ("di kantor BPS") never take part; natural disasters have none.
+ * Protests: the organiser named as such ("tergabung dalam X", "led by
+ * X") first.  A witness or mediator ("disaksikan oleh", "brokered by")
+ * of a third party is no principal.  A meeting of a body ("para menteri
+ * luar negeri ASEAN"): its chair and the home country's delegate.
  *
  * Date: a day-granular DATE timex in a trigger sentence, not inside a
  * subordinate clause, a plan ("is due to visit ... on Thursday") or a
@@ -283,15 +287,70 @@ static int fr_add_part(wt_doc *d, int32_t *parts, size_t *np, int32_t e) {
   return 1;
 }
 
-/* Persons of sentence q up to a subordinate clause. */
+/* A witness word at token k of sentence q ("disaksikan oleh", "brokered
+ * by", "in the presence of"): the third party it names is no principal.
+ * Returns the token to read on from: after the comma that closes it when
+ * the witness clause opens the sentence ("Disaksikan Presiden X, Menlu A
+ * dan Menlu B menandatangani ..."), else the sentence's end.  k itself
+ * when there is no witness word there. */
+static size_t fr_witness(const x_ctx *c, size_t q, size_t k) {
+  if (!x_tok_class(c, k, XW_WITNESS)) return k;
+  size_t a = c->sent_tok[q], b = c->sent_tok[q + 1];
+  for (size_t j = a; j < k; j++)
+    if (c->t[j].kind == XK_PUNCT && c->s[c->t[j].s] == ',') return b;
+  for (size_t j = k + 1; j < b; j++)
+    if (c->t[j].kind == XK_PUNCT && c->s[c->t[j].s] == ',') return j + 1;
+  return b;
+}
+
+static const char *fr_country_of(const x_ctx *c, int32_t e);
+
+/* Is the country of person e a party named before token k of sentence q,
+ * or in the first sentence ("Indonesia dan Kanada meneken ...")? */
+static int fr_party_country(const x_ctx *c, size_t q, size_t k, int32_t e) {
+  const char *in = fr_country_of(c, e);
+  if (!in) return 0;
+  size_t b0 = c->ns > 1 ? c->sent_tok[1] : c->nt;
+  for (size_t j = 0; j < c->nt; j++) {
+    if (j == b0) j = c->sent_tok[q];
+    if (j >= k) break;
+    int32_t m = c->t[j].men;
+    if (m < 0) continue;
+    int32_t x = c->d->mentions.v[m].entity;
+    const char *xc = (x_ent_tags(c, x) & XT_COUNTRY) ? fr_country_of(c, x)
+                                                     : NULL;
+    if (xc && !strcasecmp(xc, in)) return 1;
+  }
+  return 0;
+}
+
+/* Persons of sentence q up to a subordinate clause.  A witness or
+ * mediator ("disaksikan oleh", "brokered by") is none, unless no person
+ * acts before it and it stands for a party named as a country
+ * ("Indonesia dan Kanada meneken ...  Penandatanganan disaksikan oleh
+ * Presiden X dan Perdana Menteri Kanada Y": the leaders of the parties). */
 static void fr_persons(const x_ctx *c, size_t q, int32_t *parts, size_t *np) {
+  size_t wbeg = 0, wend = 0; /* a witness clause */
+  int person = 0;
   for (size_t k = c->sent_tok[q]; k < c->sent_tok[q + 1]; k++) {
     if (fr_is_subord(c, k)) break;
+    size_t w = fr_witness(c, q, k);
+    if (w != k) {
+      if (person) {
+        k = w - 1;
+        continue;
+      }
+      wbeg = k;
+      wend = w;
+    }
     int32_t m = c->t[k].men;
     if (m < 0) continue;
     int32_t e = c->d->mentions.v[m].entity;
-    if (c->d->entities.v[e].type == WT_ENT_PERSON)
-      fr_add_part(c->d, parts, np, e);
+    if (c->d->entities.v[e].type != WT_ENT_PERSON ||
+        (k < wend && !fr_party_country(c, q, wbeg, e)))
+      continue;
+    person = 1;
+    fr_add_part(c->d, parts, np, e);
   }
 }
 
@@ -328,6 +387,11 @@ static void fr_orgs(const x_ctx *c, size_t q, int states, int civil,
   const wt_doc *d = c->d;
   for (size_t k = c->sent_tok[q]; k < c->sent_tok[q + 1]; k++) {
     if (fr_is_subord(c, k)) break;
+    size_t w = fr_witness(c, q, k);
+    if (w != k) {
+      k = w - 1;
+      continue;
+    }
     int32_t m = c->t[k].men;
     if (m < 0 || (k > c->sent_tok[q] && c->t[k - 1].men == m)) continue;
     int32_t e = d->mentions.v[m].entity;
@@ -348,6 +412,169 @@ static void fr_orgs(const x_ctx *c, size_t q, int states, int civil,
   }
 }
 
+/* The organiser of a protest named in sentence q: the first
+ * organisation (not a state, a government body or a medium) or person
+ * within FR_ORGANISER_GAP words after an organiser word ("ribuan
+ * pengemudi ojol yang tergabung dalam X", "massa X", "demonstrators led
+ * by X"), in the same comma-delimited part.  -1 when none. */
+#define FR_ORGANISER_GAP 3
+static int32_t fr_organiser(const x_ctx *c, size_t q) {
+  const wt_doc *d = c->d;
+  size_t b = c->sent_tok[q + 1];
+  for (size_t k = c->sent_tok[q]; k < b; k++) {
+    size_t e = x_tok_match(c, &c->r->words[XW_ORGANISER], k, NULL);
+    if (e <= k) continue;
+    int words = 0;
+    for (size_t j = e; j < b && words <= FR_ORGANISER_GAP; j++) {
+      if (c->t[j].kind == XK_PUNCT) break;
+      int32_t m = c->t[j].men;
+      if (m < 0) {
+        words++;
+        continue;
+      }
+      int32_t en = d->mentions.v[m].entity;
+      uint32_t tags = x_ent_tags(c, en);
+      int type = d->entities.v[en].type;
+      if (type == WT_ENT_PERSON ||
+          (type == WT_ENT_ORG && !fr_state(c, j, en) &&
+           !(tags & (XT_GOVERNMENT | XT_MINISTRY | XT_MEDIA)) &&
+           !(d->entities.v[en].flags & WT_ENTF_AGENCY)))
+        return en;
+      break;
+    }
+    k = e - 1;
+  }
+  return -1;
+}
+
+/* Meetings of a body ("pertemuan para menteri luar negeri ASEAN", "ASEAN
+ * foreign ministers convened ..."): the participants are the chair and
+ * the home country's delegate (docs/extract.md). */
+#define FR_BODY_GAP 3   /* words between the members and the body's name */
+#define FR_CHAIR_BACK 4 /* tokens from a chairing person to the chair word */
+
+/* The country of entity e: itself when it is one, else its "in:". */
+static const char *fr_country_of(const x_ctx *c, int32_t e) {
+  int32_t g = c->egaz.v[e];
+  if (g < 0) return NULL;
+  const x_gent *ge = &c->r->ents[g];
+  return (ge->tags & XT_COUNTRY) ? ge->id : ge->in;
+}
+
+/* Is entity e mentioned at token k, and of tags `tags`? */
+static int fr_men_tagged(const x_ctx *c, size_t k, uint32_t tags) {
+  int32_t m = k < c->nt ? c->t[k].men : -1;
+  return m >= 0 && (x_ent_tags(c, c->d->mentions.v[m].entity) & tags);
+}
+
+/* Does sentence q name the members of an international body next to it
+ * ("para menteri luar negeri negara anggota ASEAN", "ASEAN foreign
+ * ministers")? */
+static int fr_body_sent(const x_ctx *c, size_t q) {
+  size_t a = c->sent_tok[q], b = c->sent_tok[q + 1];
+  for (size_t k = a; k < b; k++) {
+    size_t e = x_tok_match(c, &c->r->words[XW_MEMBERS], k, NULL);
+    if (e <= k) continue;
+    int words = 0;
+    for (size_t j = e; j < b && words <= FR_BODY_GAP; j++, words++)
+      if (fr_men_tagged(c, j, XT_IO)) return 1;
+    words = 0;
+    for (size_t j = k; j-- > a && words < FR_BODY_GAP; words++)
+      if (fr_men_tagged(c, j, XT_IO)) return 1;
+    k = e - 1;
+  }
+  return 0;
+}
+
+/* The country hosting or chairing: one next to a chair word
+ * ("keketuaan Malaysia", "Malaysia's 2025 chairmanship"), else the
+ * country of the first place named after a place word in the lead ("di
+ * Kuala Lumpur, Malaysia").  NULL when none. */
+static const char *fr_host(const x_ctx *c, size_t lead) {
+  const wt_doc *d = c->d;
+  for (size_t q = 0; q < lead; q++)
+    for (size_t k = c->sent_tok[q]; k < c->sent_tok[q + 1]; k++) {
+      if (!x_tok_class(c, k, XW_CHAIR)) continue;
+      size_t lo = k > c->sent_tok[q] + FR_CHAIR_BACK ? k - FR_CHAIR_BACK
+                                                     : c->sent_tok[q];
+      for (size_t j = lo; j < k + 3 && j < c->sent_tok[q + 1]; j++)
+        if (fr_men_tagged(c, j, XT_COUNTRY))
+          return fr_country_of(c, d->mentions.v[c->t[j].men].entity);
+    }
+  for (size_t q = 0; q < lead; q++)
+    for (size_t k = c->sent_tok[q]; k + 1 < c->sent_tok[q + 1]; k++) {
+      int32_t m = c->t[k + 1].men;
+      if (!x_tok_class(c, k, XW_LOC) || x_tok_class(c, k, XW_FROM) || m < 0)
+        continue;
+      int32_t e = d->mentions.v[m].entity;
+      const char *h = d->entities.v[e].type == WT_ENT_PLACE
+                          ? fr_country_of(c, e) : NULL;
+      if (h) return h;
+    }
+  return NULL;
+}
+
+/* The chair of a body's meeting: a person just before a chair word
+ * ("Mohamad Hasan, who chaired the meeting"), else the first person of
+ * the host country. */
+static int32_t fr_chair(const x_ctx *c, const char *host) {
+  const wt_doc *d = c->d;
+  for (size_t k = 0; k < c->nt; k++) {
+    if (!x_tok_class(c, k, XW_CHAIR)) continue;
+    size_t lo = k > FR_CHAIR_BACK ? k - FR_CHAIR_BACK : 0;
+    for (size_t j = k; j-- > lo && c->t[j].sent == c->t[k].sent;) {
+      int32_t m = c->t[j].men;
+      if (m >= 0 && d->entities.v[d->mentions.v[m].entity].type ==
+                        WT_ENT_PERSON)
+        return d->mentions.v[m].entity;
+    }
+  }
+  for (size_t k = 0; host && k < c->nt; k++) {
+    int32_t m = c->t[k].men;
+    if (m < 0) continue;
+    int32_t e = d->mentions.v[m].entity;
+    const char *in = fr_country_of(c, e);
+    if (d->entities.v[e].type == WT_ENT_PERSON && in && !strcasecmp(in, host))
+      return e;
+  }
+  return -1;
+}
+
+/* The first person of country id, other than `not`, or -1. */
+static int32_t fr_delegate(const x_ctx *c, const char *id, int32_t not) {
+  const wt_doc *d = c->d;
+  for (size_t k = 0; id && k < c->nt; k++) {
+    int32_t m = c->t[k].men;
+    if (m < 0) continue;
+    int32_t e = d->mentions.v[m].entity;
+    const char *in = fr_country_of(c, e);
+    if (e != not && d->entities.v[e].type == WT_ENT_PERSON && in &&
+        !strcasecmp(in, id))
+      return e;
+  }
+  return -1;
+}
+
+/* A meeting of a body told in sentence ev or a lead sentence,
+ * with fewer than two persons meeting in ev (not a bilateral on its
+ * sidelines): its chair and the home country's delegate into parts.
+ * 0 when it is no such meeting or neither is named. */
+static int fr_body_meeting(const x_ctx *c, size_t ev, size_t lead,
+                           int32_t *parts, size_t *np) {
+  int32_t two[FR_MAX_PART];
+  size_t n2 = 0;
+  fr_persons(c, ev, two, &n2);
+  int body = fr_body_sent(c, ev);
+  for (size_t q = 0; !body && q < c->ns && q < FR_LEAD; q++)
+    body = fr_body_sent(c, q);
+  if (n2 >= 2 || !body) return 0;
+  int32_t chair = fr_chair(c, fr_host(c, lead));
+  int32_t home = fr_delegate(c, c->r->home, chair);
+  if (chair >= 0) fr_add_part(c->d, parts, np, chair);
+  if (home >= 0) fr_add_part(c->d, parts, np, home);
+  return *np > 0;
+}
+
 /* Persons named in the title, in order. */
 static void fr_title_persons(const x_ctx *c, int32_t *parts, size_t *np) {
   const wt_extract_res *r = c->r;
@@ -355,6 +582,7 @@ static void fr_title_persons(const x_ctx *c, int32_t *parts, size_t *np) {
   size_t tl = t ? strlen(t) : 0;
   for (size_t i = 0; i < tl; i++) {
     if (!x_word_at(t, tl, i) || x_word_before(t, i)) continue;
+    if (fr_word_in(&r->words[XW_WITNESS], t, tl, i)) break;
     int32_t al;
     size_t e = x_gaz_match(r, t, tl, i, &al);
     if (!e) continue;
@@ -395,7 +623,7 @@ static void fr_appoint(const x_ctx *c, size_t q, uint32_t trig,
     }
   }
   for (size_t k = kt + 1; k < b; k++)
-    if (fr_is_subord(c, k)) {
+    if (fr_is_subord(c, k) || x_tok_class(c, k, XW_WITNESS)) {
       to = k;
       break;
     }
@@ -446,15 +674,23 @@ static int fr_participants(x_ctx *c, size_t ev, const uint8_t *trig,
   int32_t parts[FR_MAX_PART];
   size_t np = 0;
   if (actors == XA_NONE) return 0;
-  if (actors == XA_ORG || actors == XA_CIVIL) {
+  if (actors == XA_CIVIL) { /* the organiser named as such */
+    int32_t e = fr_organiser(c, ev);
+    for (size_t q = 0; e < 0 && q < lead; q++) e = fr_organiser(c, q);
+    if (e >= 0) fr_add_part(d, parts, &np, e);
+  }
+  if (!np && (actors == XA_ORG || actors == XA_CIVIL)) {
     int civil = actors == XA_CIVIL;
     fr_orgs(c, ev, 0, civil, parts, &np);
     for (size_t q = 0; !np && q < lead; q++) fr_orgs(c, q, 0, civil, parts, &np);
     if (np > 1) np = 1; /* the institution: its organs named after it are it */
   }
   if (actors == XA_APPOINT) fr_appoint(c, ev, f->trigger.start, parts, &np);
+  /* a meeting of a body: its chair and the home country's delegate */
+  int body = actors == XA_PAIR && c->r->types[type].frame == XR_CONTACT &&
+             fr_body_meeting(c, ev, lead, parts, &np);
   if (!np) fr_persons(c, ev, parts, &np);
-  if (actors == XA_PAIR && np < 2) {
+  if (actors == XA_PAIR && np < 2 && !body) {
     fr_title_persons(c, parts, &np);
     for (size_t q = 0; np < 2 && q < lead; q++) fr_persons(c, q, parts, &np);
   }

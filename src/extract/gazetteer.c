@@ -424,6 +424,8 @@ static int gaz_line(void *ud, char *line, size_t len, int lineno) {
           g->tags |= gaz_tag_names[i].bit;
       if (strncmp(tok, "metonym:", 8) == 0)
         g->metonym = wt_arena_strdup(r->arena, tok + 8);
+      if (strncmp(tok, "in:", 3) == 0)
+        g->in = wt_arena_strdup(r->arena, tok + 3);
     }
   }
   int32_t ei = (int32_t)r->n_ents++;
@@ -585,10 +587,13 @@ static int gaz_word_line(void *ud, char *line, size_t len, int lineno) {
   static const char *const classes[XW_N] = {
       "pron", "loc", "lasting", "from", "that", "to", "asis", "clause",
       "state", "during", "modhead", "modtail", "weekday", "topic",
-      "predecessor", "passive", "aux", "agent", "plan", "through"};
+      "predecessor", "passive", "aux", "agent", "plan", "through",
+      "witness", "organiser", "members", "chair"};
   wt_extract_res *r = ud;
   char *f[2] = {0};
   if (wt_split_tabs(line, f, 2) < 2 || !*f[0]) return 0;
+  if (strcmp(f[1], "home") == 0)
+    return (r->home = wt_arena_strdup(r->arena, f[0])) ? 0 : -1;
   for (int i = 0; i < XW_N; i++)
     if (strcmp(f[1], classes[i]) == 0)
       return x_trie_add(&r->words[i], f[0], strlen(f[0]), 0) < 0 ? -1 : 0;

@@ -594,6 +594,13 @@ static int nr_place(x_ctx *c, size_t a, size_t b, int t, int cased) {
   int lower = cased && (t == 0 || c->en);
   a = nr_skip_head(c, a, b, lower);
   while (b > a && nr_bad_tail(c, b - 1, lower)) b--;
+  /* a country before a person's name qualifies a title ("Menlu RI
+   * Sugiono", "Menlu AS Marco Rubio"): no part of the name */
+  while (t == 0 && b - a > 1 && c->t[a].men >= 0 &&
+         c->t[a + 1].men != c->t[a].men &&
+         c->d->mentions.v[c->t[a].men].entity >= 0 &&
+         (x_ent_tags(c, c->d->mentions.v[c->t[a].men].entity) & XT_COUNTRY))
+    a++;
   if (a >= b) return 0;
   b = x_name_word_end(c, a, b - 1);
   /* a nationality word is its country; a lone title, role or cue word

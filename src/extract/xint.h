@@ -76,6 +76,7 @@ typedef struct x_gent {
   uint8_t type; /* wt_ent_type */
   uint32_t tags;
   const char *metonym; /* id of the country/government it stands for */
+  const char *in;      /* id of the country it belongs to ("in:"), or NULL */
 } x_gent;
 
 typedef struct x_alias {
@@ -135,6 +136,14 @@ enum {
   XW_AGENT,    /* "oleh", "by": the doer of a passive verb follows */
   XW_PLAN,     /* "akan", "is due to": what follows is planned, not done */
   XW_THROUGH,  /* "dan", "hingga", "to": joins the days of one event */
+  XW_WITNESS,  /* "disaksikan", "brokered by": a third party follows, not a
+                  principal of the event */
+  XW_ORGANISER, /* "tergabung dalam", "led by": the organiser of a protest
+                   follows */
+  XW_MEMBERS,  /* "para menteri", "foreign ministers": the members of a
+                  body ("... ASEAN") meet */
+  XW_CHAIR,    /* "keketuaan", "chaired": who chairs or hosts a body's
+                  meeting */
   XW_N
 };
 
@@ -164,6 +173,7 @@ struct wt_extract_res {
   size_t n_types, cap_types;
   x_trie type_cues; /* -> types index */
   x_trie words[XW_N]; /* closed word classes, XW_* */
+  const char *home;   /* id of the home country (function-words "home") */
 };
 
 /* Longest gazetteer name at pos (a word start) that passes the case

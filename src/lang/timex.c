@@ -260,6 +260,23 @@ static int tx_cue_after(const tx_scan *S, size_t *end) {
   return 0;
 }
 
+/* Is the expression at token i planned: a plan word ("akan",
+ * "dijadwalkan", "will", "is due to") earlier in its clause, within
+ * TX_PLAN_SPAN tokens and no clause mark (, ; . ! ? or a line break)
+ * between ("Prabowo akan bertemu Xi pada Kamis")? */
+#define TX_PLAN_SPAN 12
+static int tx_planned(const tx_scan *S, size_t i) {
+  for (size_t j = i, n = 0; j-- > 0 && n < TX_PLAN_SPAN; n++) {
+    const wt_tx_tok *t = &S->x->t[j];
+    if (t->kind == WT_TK_PUNCT && strchr(",;.!?", S->x->s[t->start]))
+      return 0;
+    size_t e = tx_m(S, j, WT_TXC_PLAN, NULL);
+    if (e && e <= i) return 1;
+    if (S->x->t[j + 1].flags & WT_TF_NL) return 0;
+  }
+  return 0;
+}
+
 /* ------------------------------------------------------------- patterns */
 
 /* A day and month (and maybe year), numeric or written; weekday before. */
@@ -470,7 +487,14 @@ static void m_calendar(const tx_scan *S, size_t i, tx_out *o) {
       return;
     }
     o->cue = tx_cue_after(S, &o->end);
-    o_day(o, tx_pick_wday(S, wd, o->cue));
+    if (!o->cue && tx_planned(S, i)) {
+      /* a planned day is ahead: the next such weekday, the reference day
+       * itself when it is that weekday ("will meet on Thursday") */
+      o->cue = wd != wt_weekday(S->ref.day);
+      o_day(o, tx_pick_wday(S, wd, 0) + 7 * o->cue);
+    } else {
+      o_day(o, tx_pick_wday(S, wd, o->cue));
+    }
     o->rel = 1;
     if ((e2 = tx_m(S, o->end, WT_TXC_POD, &e))) {
       o_pod(o, o->lo, e->str);
@@ -1167,6 +1191,25 @@ static int dt_iso(const char *s, wt_datetime *dt) {
   return 0;
 }
 
+/* An offset glued to a zone name ("GMT+7", "UTC+08:00", "GMT-0530",
+ * "UTC+5:30") at p: minutes east of UTC in *mins, 1 when there is one.
+ * Hours 0-14, minutes 0-59; a digit after the offset voids it. */
+static int dt_offset(const char *p, int *mins) {
+  if (*p != '+' && *p != '-') return 0;
+  const char *q = p + 1;
+  int h = 0, m = 0, nd = 0;
+  while (nd < 2 && *q >= '0' && *q <= '9') h = h * 10 + (*q++ - '0'), nd++;
+  if (!nd) return 0;
+  if (*q == ':' || (nd == 2 && *q >= '0' && *q <= '9')) {
+    const char *r = *q == ':' ? q + 1 : q;
+    if (!dt_digits(r, 2, &m)) return 0;
+    q = r + 2;
+  }
+  if ((*q >= '0' && *q <= '9') || h > 14 || m > 59) return 0;
+  *mins = (*p == '-' ? -1 : 1) * (h * 60 + m);
+  return 1;
+}
+
 int wt_timex_parse_datetime(const wt_time_res *r, const char *s,
                             wt_timeref ref, wt_datetime *dt) {
   if (!s) return -1;
@@ -1198,9 +1241,15 @@ int wt_timex_parse_datetime(const wt_time_res *r, const char *s,
     wt_tx_text x;
     if (wt_tx_text_init(r, s, n, NULL, &x) == 0) {
       const wt_tx_ent *e;
+      size_t ze;
       for (size_t i = 0; i < x.nt; i++)
-        if (wt_tx_match(r, &x, i, WT_TXC_ZONE, &e) && strcmp(e->str, "local")) {
+        if ((ze = wt_tx_match(r, &x, i, WT_TXC_ZONE, &e)) &&
+            strcmp(e->str, "local")) {
+          /* "GMT+7", "UTC+08:00": the offset glued to the name counts */
+          int off;
           dt->tz_minutes = (int16_t)e->num;
+          if (dt_offset(s + x.t[ze - 1].end, &off))
+            dt->tz_minutes = (int16_t)(e->num + off);
           break;
         }
       wt_tx_text_free(&x);

@@ -79,7 +79,7 @@ static const struct {
     {"pct", WT_TXC_PCT},           {"equiv", WT_TXC_EQUIV},
     {"basepre", WT_TXC_BASEPRE},   {"clf", WT_TXC_CLF},
     {"nstop", WT_TXC_NSTOP},       {"cnoun", WT_TXC_CNOUN},
-    {"npre", WT_TXC_NPRE},
+    {"npre", WT_TXC_NPRE},         {"plan", WT_TXC_PLAN},
 };
 
 /* Word list files; numbers-*.txt use "unit" for a numeral 1-9.  Files
