@@ -14,7 +14,7 @@ warta's answers come from `bench_time --golden FILE LANG`.
     apt-get install -y python3-dateparser
     /usr/bin/python3 bench/dateparser_compare.py BUILD_DIR/bench_time
 """
-import os, subprocess, sys, datetime as dt, warnings
+import os, subprocess, sys, time, datetime as dt, warnings
 warnings.filterwarnings("ignore")
 import dateparser
 
@@ -49,6 +49,7 @@ def dp_value(text, ref, lang, want):
 def main():
     bench = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "build", "bench_time")
     print(f"{'file':28} {'rows':>5} {'dateparser cov':>15} {'dp exact':>9} {'warta exact':>12}")
+    w_time, d_time = [0.0, 0], [0.0, 0]
     for name, lang in (("timex-id", "id"), ("timex-en", "en"),
                        ("timex-id-holdout", "id"), ("timex-en-holdout", "en"),
                        ("timex-news", "-"), ("timex-news-holdout", "-")):
@@ -56,8 +57,11 @@ def main():
         if not os.path.exists(path):
             continue
         R = list(rows(path))
+        t0 = time.perf_counter()
         out = subprocess.run([bench, "--golden", path, lang], capture_output=True,
                              text=True, check=True).stdout.splitlines()
+        w_time[0] += time.perf_counter() - t0
+        w_time[1] += len(R)
         wv = [l.split("\t") for l in out]
         cov = dp_ok = w_ok = 0
         for k, f in enumerate(R):
@@ -69,12 +73,22 @@ def main():
                 dp_ok += v is None
                 w_ok += k < len(wv) and wv[k][1] == "-"
                 continue
+            t0 = time.perf_counter()
             v = dp_value(expr, ref, rl, val)
+            d_time[0] += time.perf_counter() - t0
+            d_time[1] += 1
             cov += v is not None
             dp_ok += v == val
             w_ok += k < len(wv) and wv[k][1] == val and wv[k][2] == typ
         n = len(R)
         print(f"{name:28} {n:5d} {100*cov/n:14.1f}% {100*dp_ok/n:8.1f}% {100*w_ok/n:11.1f}%")
+    # Speed in the same run.  warta's time includes starting bench_time and
+    # loading its word lists once per file, and it scans whole sentences;
+    # dateparser is handed only the expression.  Both favour dateparser.
+    if w_time[1] and d_time[1]:
+        wr, dr = w_time[1] / w_time[0], d_time[1] / d_time[0]
+        print(f"speed: warta {wr:,.0f} sentences/s, dateparser {dr:,.0f} "
+              f"expressions/s: warta {wr / dr:.0f}x")
 
 
 if __name__ == "__main__":
