@@ -575,3 +575,44 @@ WT_TEST(extract_frame_body_meeting) {
                         "Minister Sugiono.", "en", NULL),
                "Mohamad Hasan|Sugiono");
 }
+
+/* A body's meeting whose article names the chair's or the home delegate's
+ * minister only by role, or not at all: the holder of "<portfolio>
+ * <country>" in roles.tsv on the role day, when the country is a member
+ * of the body.  "Southeast Asian" ministers are ASEAN's. */
+WT_TEST(extract_frame_body_meeting_roles) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_parts("Para menteri luar negeri ASEAN menggelar pertemuan "
+                        "di Kuala Lumpur, Malaysia, Selasa (8/7/2025), di "
+                        "bawah keketuaan Malaysia.", "id", NULL),
+               "Mohamad Hasan|Sugiono");
+  CHECK_STR_EQ(tx_parts("Southeast Asian foreign ministers met in Kuala "
+                        "Lumpur on Tuesday. Foreign Minister Mohamad Hasan, "
+                        "who chaired the meeting, spoke to reporters.", "en",
+                        NULL),
+               "Mohamad Hasan|Sugiono");
+  /* a body with no member list: no minister is guessed */
+  CHECK_STR_EQ(tx_parts("G7 foreign ministers met in Rome on Tuesday.", "en",
+                        NULL),
+               "G7");
+}
+
+/* What ought to happen or is urged is a topic; a statement made at the
+ * close of a retreat is the retreat; a signing the leaders witness at a
+ * retreat is the signing. */
+WT_TEST(extract_frame_urged_and_ceremony) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_type_of("Foreign ministers said on Sunday that the junta "
+                          "should prioritise ending violence over holding "
+                          "an election, at the close of a two-day retreat.",
+                          "en", NULL),
+               "meeting");
+  CHECK_STR_EQ(tx_type_of("Para menteri mendesak penundaan pemilu dalam "
+                          "pertemuan di Jakarta.", "id", NULL),
+               "meeting");
+  CHECK_STR_EQ(tx_type_of("Prime Minister Lawrence Wong and Prime Minister "
+                          "Anwar Ibrahim on Sunday witnessed the signing of "
+                          "an agreement at the annual Leaders' Retreat.",
+                          "en", NULL),
+               "agreement");
+}

@@ -90,8 +90,8 @@ static int al_short_forms(x_ctx *c, int32_t *to) {
   return 0;
 }
 
-/* The holder of a role phrase in the role table on `day`. */
-static int32_t al_role_holder(const x_ctx *c, const char *s, size_t n,
+/* The holder of a role phrase in the role table on `day` (xint.h). */
+int32_t x_role_holder(const x_ctx *c, const char *s, size_t n,
                               int32_t day) {
   const wt_extract_res *r = c->r;
   uint32_t ends[32];
@@ -116,7 +116,7 @@ static int32_t al_role_holder(const x_ctx *c, const char *s, size_t n,
  * (publication, crawl, a stated date); with a weak reference (a file's
  * time, none), the latest day the text states without it, which is
  * nearer the event than the day a file was saved. */
-static int32_t al_role_day(const x_ctx *c) {
+int32_t x_role_day(const x_ctx *c) {
   const wt_doc *d = c->d;
   if (d->ref_how && strcmp(d->ref_how, "file-mtime") != 0 &&
       strcmp(d->ref_how, "none") != 0)
@@ -135,7 +135,7 @@ static int32_t al_role_day(const x_ctx *c) {
 
 static int al_roles(x_ctx *c) {
   wt_doc *d = c->d;
-  int32_t day = al_role_day(c);
+  int32_t day = x_role_day(c);
   for (size_t k = 0; k < c->rolemen.n; k++) {
     const x_rolemen *rm = &c->rolemen.v[k];
     const char *s = c->s + rm->s;
@@ -152,7 +152,7 @@ static int al_roles(x_ctx *c) {
       if (n >= sizeof buf) continue;
       memcpy(buf, s, n);
       buf[n] = '\0';
-      int32_t g = al_role_holder(c, buf, n, day);
+      int32_t g = x_role_holder(c, buf, n, day);
       if (g < 0) continue;
       ent = x_entity(c, g, NULL, NULL, 0);
       if (ent < 0) return -1;

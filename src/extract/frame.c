@@ -55,6 +55,7 @@
  * frame with tense from the main day, the clause as summary and a type
  * where a cue matches; a date in digits beats one relative to another day.
  */
+#include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -218,8 +219,11 @@ static int fr_has_type_cue(const x_ctx *c, size_t q, int32_t type) {
 
 /* A contact held around an outcome in sentence q: an outcome cue ("the
  * agreement", "kesepakatan itu") and after it a "during" word with a
- * contact cue within a few words ("dicapai dalam pertemuan", "reached
- * during his two-hour meeting").  The contact's type in *ty, its cue in
+ * contact cue within a few words after it ("dicapai dalam pertemuan",
+ * "reached during his two-hour meeting", "said ... at the close of a
+ * two-day retreat"); not an outcome the contact's people watch
+ * ("witnessed the signing of an agreement at the Leaders' Retreat": a
+ * ceremony of its own).  The contact's type in *ty, its cue in
  * *sp; 0 when there is none. */
 #define FR_DURING_GAP 4 /* words between "during" and the contact cue */
 
@@ -239,13 +243,15 @@ static int fr_other_time(const x_ctx *c, size_t q, size_t k) {
 }
 static int fr_container(const x_ctx *c, size_t q, int32_t *ty, wt_span *sp) {
   const wt_extract_res *r = c->r;
-  int outcome = 0;
+  int outcome = 0, watched = 0;
   size_t end = c->sent_tok[q + 1];
   for (size_t k = c->sent_tok[q]; k < end; k++) {
+    if (c->t[k].kind == XK_PUNCT && c->s[c->t[k].s] == ',') watched = 0;
     if (c->t[k].kind != XK_WORD) continue;
     if (outcome && x_tok_class(c, k, XW_DURING)) {
       int words = 0;
-      for (size_t j = k + 1; j < end && words <= FR_DURING_GAP; j++) {
+      size_t from = x_tok_match(c, &r->words[XW_DURING], k, NULL);
+      for (size_t j = from; j < end && words <= FR_DURING_GAP; j++) {
         if (c->t[j].kind != XK_WORD) continue;
         words++;
         uint32_t ends[16];
@@ -268,6 +274,9 @@ static int fr_container(const x_ctx *c, size_t q, int32_t *ty, wt_span *sp) {
     int32_t heads[16];
     size_t m = x_trie_walk(&r->type_cues, c->s, c->sent[q].end, c->t[k].s,
                            ends, heads, 16);
+    /* "witnessed the signing": a ceremony of its own, to the clause's end */
+    if (x_tok_class(c, k, XW_WATCH)) watched = 1;
+    if (watched) continue;
     for (int32_t p = m ? heads[m - 1] : -1; p >= 0;
          p = r->type_cues.pay_next[p])
       outcome |= r->types[r->type_cues.pay_val[p]].frame == XR_OUTCOME;
@@ -469,18 +478,29 @@ static int fr_men_tagged(const x_ctx *c, size_t k, uint32_t tags) {
 
 /* Does sentence q name the members of an international body next to it
  * ("para menteri luar negeri negara anggota ASEAN", "ASEAN foreign
- * ministers")? */
-static int fr_body_sent(const x_ctx *c, size_t q) {
+ * ministers")?  The body's entity in *io, the members word's portfolio
+ * (payload, 0 none) in *port. */
+static int fr_body_sent(const x_ctx *c, size_t q, int32_t *io, int32_t *port) {
   size_t a = c->sent_tok[q], b = c->sent_tok[q + 1];
   for (size_t k = a; k < b; k++) {
-    size_t e = x_tok_match(c, &c->r->words[XW_MEMBERS], k, NULL);
+    int32_t val = 0;
+    size_t e = x_tok_match(c, &c->r->words[XW_MEMBERS], k, &val);
     if (e <= k) continue;
+    size_t j = b;
     int words = 0;
-    for (size_t j = e; j < b && words <= FR_BODY_GAP; j++, words++)
-      if (fr_men_tagged(c, j, XT_IO)) return 1;
+    for (size_t i = e; i < b && words <= FR_BODY_GAP; i++, words++)
+      if (fr_men_tagged(c, i, XT_IO)) {
+        j = i;
+        break;
+      }
     words = 0;
-    for (size_t j = k; j-- > a && words < FR_BODY_GAP; words++)
-      if (fr_men_tagged(c, j, XT_IO)) return 1;
+    for (size_t i = k; j == b && i-- > a && words < FR_BODY_GAP; words++)
+      if (fr_men_tagged(c, i, XT_IO)) j = i;
+    if (j < b) {
+      *io = c->d->mentions.v[c->t[j].men].entity;
+      *port = val;
+      return 1;
+    }
     k = e - 1;
   }
   return 0;
@@ -555,21 +575,59 @@ static int32_t fr_delegate(const x_ctx *c, const char *id, int32_t not) {
   return -1;
 }
 
+/* The holder, on the role day, of the body's portfolio in country id, a
+ * member of body io: "Menteri Luar Negeri" + "Malaysia" in roles.tsv, for
+ * a meeting of ASEAN foreign ministers whose article names Malaysia's
+ * minister only by role or not at all.  -1 when unknown; -2 when the
+ * arena is full. */
+static int32_t fr_role_of(x_ctx *c, int32_t port, const char *id, int32_t io) {
+  const wt_extract_res *r = c->r;
+  int32_t gb = io >= 0 ? c->egaz.v[io] : -1, gc = id ? x_gaz_find(r, id) : -1;
+  if (port <= 0 || port > r->n_portfolio || gb < 0 || gc < 0 ||
+      !r->ents[gb].members)
+    return -1;
+  char buf[256];
+  size_t n = strlen(id);
+  if (n + 3 > sizeof buf) return -1;
+  buf[0] = ' ';
+  memcpy(buf + 1, id, n);
+  buf[n + 1] = ' ';
+  buf[n + 2] = '\0';
+  if (!strstr(r->ents[gb].members, buf)) return -1;
+  int len = snprintf(buf, sizeof buf, "%s %s", r->portfolio[port - 1],
+                     r->ents[gc].name);
+  if (len <= 0 || (size_t)len >= sizeof buf) return -1;
+  int32_t g = x_role_holder(c, buf, (size_t)len, x_role_day(c));
+  if (g < 0) return -1;
+  int32_t e = x_entity(c, g, NULL, NULL, 0);
+  if (e < 0) return -2;
+  wt_entity *en = &c->d->entities.v[e];
+  if (!en->n_mentions) en->first = UINT32_MAX;
+  if (!en->role && !(en->role = wt_arena_strndup(c->d->arena, buf, (size_t)len)))
+    return -2;
+  return e;
+}
+
 /* A meeting of a body told in sentence ev or a lead sentence,
  * with fewer than two persons meeting in ev (not a bilateral on its
  * sidelines): its chair and the home country's delegate into parts.
- * 0 when it is no such meeting or neither is named. */
-static int fr_body_meeting(const x_ctx *c, size_t ev, size_t lead,
+ * 0 when it is no such meeting or neither is named, -1 when the arena
+ * is full. */
+static int fr_body_meeting(x_ctx *c, size_t ev, size_t lead,
                            int32_t *parts, size_t *np) {
-  int32_t two[FR_MAX_PART];
+  int32_t two[FR_MAX_PART], io = -1, port = 0;
   size_t n2 = 0;
   fr_persons(c, ev, two, &n2);
-  int body = fr_body_sent(c, ev);
+  int body = fr_body_sent(c, ev, &io, &port);
   for (size_t q = 0; !body && q < c->ns && q < FR_LEAD; q++)
-    body = fr_body_sent(c, q);
+    body = fr_body_sent(c, q, &io, &port);
   if (n2 >= 2 || !body) return 0;
-  int32_t chair = fr_chair(c, fr_host(c, lead));
+  const char *host = fr_host(c, lead);
+  int32_t chair = fr_chair(c, host);
+  if (chair == -1) chair = fr_role_of(c, port, host, io);
   int32_t home = fr_delegate(c, c->r->home, chair);
+  if (home == -1) home = fr_role_of(c, port, c->r->home, io);
+  if (chair == -2 || home == -2) return -1;
   if (chair >= 0) fr_add_part(c->d, parts, np, chair);
   if (home >= 0) fr_add_part(c->d, parts, np, home);
   return *np > 0;
@@ -687,8 +745,9 @@ static int fr_participants(x_ctx *c, size_t ev, const uint8_t *trig,
   }
   if (actors == XA_APPOINT) fr_appoint(c, ev, f->trigger.start, parts, &np);
   /* a meeting of a body: its chair and the home country's delegate */
-  int body = actors == XA_PAIR && c->r->types[type].frame == XR_CONTACT &&
-             fr_body_meeting(c, ev, lead, parts, &np);
+  int body = actors == XA_PAIR && c->r->types[type].frame == XR_CONTACT
+                 ? fr_body_meeting(c, ev, lead, parts, &np) : 0;
+  if (body < 0) return -1;
   if (!np) fr_persons(c, ev, parts, &np);
   if (actors == XA_PAIR && np < 2 && !body) {
     fr_title_persons(c, parts, &np);

@@ -405,6 +405,19 @@ static int gaz_add_alias(wt_extract_res *r, int32_t ent, const char *s,
   return 0;
 }
 
+/* Append country id to g's member list (" id id ... "). */
+static int gaz_add_member(wt_extract_res *r, x_gent *g, const char *id) {
+  size_t old = g->members ? strlen(g->members) : 1, n = strlen(id);
+  char *m = wt_arena_alloc(r->arena, old + n + 2);
+  if (!m) return -1;
+  memcpy(m, g->members ? g->members : " ", old);
+  memcpy(m + old, id, n);
+  m[old + n] = ' ';
+  m[old + n + 1] = '\0';
+  g->members = m;
+  return 0;
+}
+
 static int gaz_line(void *ud, char *line, size_t len, int lineno) {
   wt_extract_res *r = ud;
   char *f[5] = {0};
@@ -426,6 +439,9 @@ static int gaz_line(void *ud, char *line, size_t len, int lineno) {
         g->metonym = wt_arena_strdup(r->arena, tok + 8);
       if (strncmp(tok, "in:", 3) == 0)
         g->in = wt_arena_strdup(r->arena, tok + 3);
+      if (strncmp(tok, "member:", 7) == 0 &&
+          gaz_add_member(r, g, tok + 7) < 0)
+        return -1;
     }
   }
   int32_t ei = (int32_t)r->n_ents++;
@@ -581,22 +597,35 @@ static int gaz_type_line(void *ud, char *line, size_t len, int lineno) {
   return 0;
 }
 
-/* "word <TAB> class": into the trie of that class (unknown classes are
- * skipped). */
+/* "word <TAB> class [<TAB> value]": into the trie of that class (unknown
+ * classes are skipped); a members word's value is its portfolio, the role
+ * phrase's head ("Menteri Luar Negeri"), kept as the payload (index + 1,
+ * 0 = none). */
 static int gaz_word_line(void *ud, char *line, size_t len, int lineno) {
   static const char *const classes[XW_N] = {
       "pron", "loc", "lasting", "from", "that", "to", "asis", "clause",
       "state", "during", "modhead", "modtail", "weekday", "topic",
       "predecessor", "passive", "aux", "agent", "plan", "through",
-      "witness", "organiser", "members", "chair"};
+      "witness", "organiser", "members", "chair", "watch"};
   wt_extract_res *r = ud;
-  char *f[2] = {0};
-  if (wt_split_tabs(line, f, 2) < 2 || !*f[0]) return 0;
+  char *f[3] = {0};
+  int k = wt_split_tabs(line, f, 3);
+  if (k < 2 || !*f[0]) return 0;
   if (strcmp(f[1], "home") == 0)
     return (r->home = wt_arena_strdup(r->arena, f[0])) ? 0 : -1;
+  int32_t val = 0;
+  if (k >= 3 && *f[2] && strcmp(f[1], "members") == 0) {
+    for (int i = 0; i < r->n_portfolio && !val; i++)
+      if (strcmp(r->portfolio[i], f[2]) == 0) val = i + 1;
+    if (!val && r->n_portfolio < X_MAX_PORTFOLIO) {
+      if (!(r->portfolio[r->n_portfolio] = wt_arena_strdup(r->arena, f[2])))
+        return -1;
+      val = ++r->n_portfolio;
+    }
+  }
   for (int i = 0; i < XW_N; i++)
     if (strcmp(f[1], classes[i]) == 0)
-      return x_trie_add(&r->words[i], f[0], strlen(f[0]), 0) < 0 ? -1 : 0;
+      return x_trie_add(&r->words[i], f[0], strlen(f[0]), val) < 0 ? -1 : 0;
   return 0;
 }
 

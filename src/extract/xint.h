@@ -77,6 +77,8 @@ typedef struct x_gent {
   uint32_t tags;
   const char *metonym; /* id of the country/government it stands for */
   const char *in;      /* id of the country it belongs to ("in:"), or NULL */
+  const char *members; /* " id id ... " of its member countries ("member:"
+                          tags of a body), or NULL */
 } x_gent;
 
 typedef struct x_alias {
@@ -144,8 +146,12 @@ enum {
                   body ("... ASEAN") meet */
   XW_CHAIR,    /* "keketuaan", "chaired": who chairs or hosts a body's
                   meeting */
+  XW_WATCH,    /* "menyaksikan", "witnessed": the outcome after it is a
+                  ceremony of its own, not held inside a contact */
   XW_N
 };
+
+#define X_MAX_PORTFOLIO 32 /* distinct portfolios of members words */
 
 typedef struct x_kv {
   const char *norm;
@@ -174,6 +180,10 @@ struct wt_extract_res {
   x_trie type_cues; /* -> types index */
   x_trie words[XW_N]; /* closed word classes, XW_* */
   const char *home;   /* id of the home country (function-words "home") */
+  /* a members word's portfolio ("foreign ministers" -> "Menteri Luar
+   * Negeri", 3rd column of function-words.txt): XW_MEMBERS payload - 1 */
+  const char *portfolio[X_MAX_PORTFOLIO];
+  int n_portfolio;
 };
 
 /* Longest gazetteer name at pos (a word start) that passes the case
@@ -251,6 +261,12 @@ size_t x_name_word_end(const x_ctx *c, size_t first, size_t ti);
  * they are no demonym; -1 when the arena is full.  A demonym never names
  * a person. */
 int x_demonym_mention(x_ctx *c, size_t a, size_t b);
+
+/* alias.c: the day roles are read at (the reference day, else the latest
+ * day the text states), and the holder of role phrase s[0..n) on `day`
+ * in roles.tsv: a gazetteer entity index, -1 when none or unknown. */
+int32_t x_role_day(const x_ctx *c);
+int32_t x_role_holder(const x_ctx *c, const char *s, size_t n, int32_t day);
 
 /* Stage steps, in run order. */
 int x_mentions_find(x_ctx *c);
