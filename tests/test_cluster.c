@@ -301,11 +301,21 @@ WT_TEST(cluster_window_freezes_old_events) {
   wt_sb_init(&b, 0);
   CHECK(wt_clu_why(c, 1, 2, &b) == -1); /* article 1 is frozen */
   wt_sb_free(&b);
-  CHECK_INT_EQ(wt_clu_event_of(c, 1), e0);
+  /* frozen: out of the index (the store keeps its event) */
+  CHECK_INT_EQ(wt_clu_event_of(c, 1), 0);
+  CHECK_INT_EQ(wt_clu_resolve(c, e0), 0);
+  CHECK_INT_EQ(wt_clu_resolve(c, e1), e1);
   /* a late, undated copy of the old event cannot reach it any more */
   syn late = look_alike[2];
   wt_clu_doc d2 = syn_doc(&late, 3, 3);
-  CHECK(wt_clu_add(c, &d2) != e0);
+  CHECK(!wt_clu_is_late(c, &d2));
+  int64_t e2 = wt_clu_add(c, &d2);
+  CHECK(e2 > 0 && e2 != e0);
+  /* a late dated article joins its old event once that is restored */
+  wt_clu_doc d4 = syn_doc(&look_alike[3], 4, 4);
+  CHECK(wt_clu_is_late(c, &d4));
+  CHECK(wt_clu_restore(c, &d0, e0) == 0);
+  CHECK_INT_EQ(wt_clu_add(c, &d4), e0);
   wt_clu_free(c);
 }
 
@@ -499,13 +509,31 @@ WT_TEST(cluster_languages_do_not_compare_terms) {
   CHECKF(total[1] > total[0], "two languages %.3f, same language %.3f", total[1], total[0]);
 }
 
-/* A long stream under a window: frozen articles keep their events and
- * duplicates, slots and strings are recycled, and the index stays small. */
+enum { WIN_N = 30000 };
+static int64_t win_ev[WIN_N + 1], win_redir[8 * WIN_N];
+
+static void win_assign(void *ud, int64_t article, int64_t event) {
+  (void)ud;
+  if (article > 0 && article <= WIN_N) win_ev[article] = event;
+}
+
+static void win_redirect(void *ud, int64_t from, int64_t to) {
+  (void)ud;
+  if (from > 0 && from < 8 * WIN_N) win_redir[from] = to;
+}
+
+static int64_t win_resolve(int64_t e) {
+  while (e > 0 && e < 8 * WIN_N && win_redir[e]) e = win_redir[e];
+  return e;
+}
+
+/* A long stream under a window: frozen articles leave the index (their
+ * drained assignments are the record), slots and strings are recycled,
+ * and the index stays small. */
 WT_TEST(cluster_window_recycles_memory) {
   wt_clu *c = wt_clu_new();
   wt_clu_set_window(c, 10);
-  enum { N = 30000 };
-  static int64_t ev[N + 1];
+  enum { N = WIN_N };
   char words[6][32];
   const char *parts[2], *ents[3], *terms[6];
   float ew[3] = {0.4f, 0.4f, 0.2f};
@@ -533,19 +561,22 @@ WT_TEST(cluster_window_recycles_memory) {
     d.n_entities = 3;
     d.terms = terms;
     d.n_terms = 6;
-    ev[i] = wt_clu_add(c, &d);
-    CHECK(ev[i] > 0);
+    CHECK(wt_clu_add(c, &d) > 0);
+    wt_clu_drain(c, win_assign, win_redirect, NULL);
   }
-  int wrong = 0;
+  int wrong = 0, missing = 0;
   for (int i = 1; i <= N; i++) {
-    int64_t now = wt_clu_resolve(c, wt_clu_event_of(c, i));
-    wrong += now != wt_clu_resolve(c, wt_clu_event_of(c, ((i - 1) / 3) * 3 + 1));
+    missing += !win_ev[i];
+    wrong += win_resolve(win_ev[i]) != win_resolve(win_ev[((i - 1) / 3) * 3 + 1]);
   }
+  CHECK_INT_EQ(missing, 0);
   CHECK_INT_EQ(wrong, 0);
-  CHECK_INT_EQ(wt_clu_duplicate_of(c, 50), 49); /* frozen, still known */
+  CHECK_INT_EQ(wt_clu_event_of(c, 50), 0); /* frozen: the store knows */
+  CHECK_INT_EQ(wt_clu_duplicate_of(c, 50), 0);
+  CHECK_INT_EQ(wt_clu_duplicate_of(c, 30000), 29998); /* live */
   size_t n = 0, ind = 0;
-  CHECK(wt_clu_event_size(c, wt_clu_event_of(c, 50), &n, &ind) == 0);
+  CHECK(wt_clu_event_size(c, wt_clu_event_of(c, 30000), &n, &ind) == 0);
   CHECK(n == 3 && ind == 2);
-  CHECK(wt_clu_add(c, &(wt_clu_doc){.article = 5, .day = WT_NO_DAY}) == -1);
+  CHECK(wt_clu_add(c, &(wt_clu_doc){.article = 29999, .day = WT_NO_DAY}) == -1);
   wt_clu_free(c);
 }

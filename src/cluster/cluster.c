@@ -30,11 +30,13 @@
  * reused, and a redirected id never becomes live again.
  *
  * Window: with wt_clu_set_window(), events whose last day falls out of
- * the window are frozen: their articles leave the index (features, slot,
- * postings: lazily, and in a sweep once enough are frozen), keeping only a
- * compact (article -> event) entry; interned strings no live article
- * names are recycled at the sweep.  So memory is bounded by the window
- * plus about 30 bytes per frozen article and 60 per frozen event.
+ * the window are frozen: their articles leave the index entirely (features,
+ * slot, postings: lazily, and in a sweep once enough are frozen), the
+ * event record is dropped, redirects to events no longer in the index are
+ * forgotten at the sweep, and interned strings no live article names are
+ * recycled there too.  So memory is bounded by the window, not by the
+ * stream: the store (articles.event_id, event_redirects) is the record of
+ * frozen articles and events, and the index answers 0 / -1 for them.
  *
  * Scoring lives in cluster_score.c, re-clustering and relabelling in
  * cluster_recluster.c, wt_clu_why in cluster_why.c (see cluster_int.h).
@@ -122,52 +124,6 @@ static void clu_map_del(clu_map *m, uint64_t k) {
       h = i;
     }
   }
-}
-
-static int64_t clu_map64_get(const clu_map64 *m, uint64_t k) {
-  if (!m->cap || !k) return 0;
-  for (size_t h = clu_mix(k) & (m->cap - 1);; h = (h + 1) & (m->cap - 1)) {
-    if (!m->k[h]) return 0;
-    if (m->k[h] == k) return m->v[h];
-  }
-}
-
-static int clu_map64_put(clu_map64 *m, uint64_t k, int64_t v) {
-  if (!k) return -1;
-  if ((m->n + 1) * 4 > m->cap * 3) {
-    size_t ncap = m->cap ? m->cap * 2 : 64;
-    uint64_t *nk = calloc(ncap, sizeof *nk);
-    int64_t *nv = malloc(ncap * sizeof *nv);
-    if (!nk || !nv) {
-      free(nk);
-      free(nv);
-      return -1;
-    }
-    for (size_t i = 0; i < m->cap; i++) {
-      if (!m->k[i]) continue;
-      size_t h = clu_mix(m->k[i]) & (ncap - 1);
-      while (nk[h]) h = (h + 1) & (ncap - 1);
-      nk[h] = m->k[i];
-      nv[h] = m->v[i];
-    }
-    free(m->k);
-    free(m->v);
-    m->k = nk;
-    m->v = nv;
-    m->cap = ncap;
-  }
-  size_t h = clu_mix(k) & (m->cap - 1);
-  while (m->k[h] && m->k[h] != k) h = (h + 1) & (m->cap - 1);
-  if (!m->k[h]) m->n++;
-  m->k[h] = k;
-  m->v[h] = v;
-  return 0;
-}
-
-static void clu_map64_free(clu_map64 *m) {
-  free(m->k);
-  free(m->v);
-  memset(m, 0, sizeof *m);
 }
 
 int clu_grow(void **p, uint32_t *cap, size_t elem) {
@@ -281,6 +237,28 @@ wt_clu *wt_clu_new(void) {
 
 void wt_clu_set_window(wt_clu *c, int days) { c->window = days > 0 ? days : 0; }
 
+void wt_clu_reserve_ids(wt_clu *c, int64_t last) {
+  if (last >= c->next_id) c->next_id = last + 1;
+}
+
+int wt_clu_is_late(const wt_clu *c, const wt_clu_doc *d) {
+  if (!c->window || c->newest == WT_NO_DAY || !d) return 0;
+  /* the events it may join end within the date slack of its day (a
+   * guessed day: within a week), or within its plausible window */
+  int32_t cutoff = c->newest - c->window;
+  if (d->day != WT_NO_DAY)
+    return d->day - (d->day_conf >= CLU_DATE_CONF ? CLU_DATE_SLACK : 7) < cutoff;
+  return d->has_window && d->day_min != WT_NO_DAY && d->day_min < cutoff;
+}
+
+int wt_clu_last(const wt_clu *c, int64_t *event, int64_t *dup_of,
+                int32_t *age_day) {
+  if (event) *event = c->last.event;
+  if (dup_of) *dup_of = c->last.dup_of;
+  if (age_day) *age_day = c->last.wday;
+  return c->last.id ? 0 : -1;
+}
+
 void wt_clu_free(wt_clu *c) {
   if (!c) return;
   for (uint32_t i = 0; i < c->nstrs; i++) free(c->strs[i].s);
@@ -292,10 +270,9 @@ void wt_clu_free(wt_clu *c) {
   clu_map_free(&c->art_by_id);
   free(c->free_arts);
   free(c->pending_arts);
-  clu_map64_free(&c->frozen);
-  clu_map64_free(&c->frozen_dup);
   for (uint32_t i = 0; i < c->nevs; i++) free(c->evs[i].mem);
   free(c->evs);
+  free(c->free_evs);
   clu_map_free(&c->ev_by_id);
   free(c->redir_from);
   free(c->redir_to);
@@ -492,9 +469,7 @@ static uint32_t clu_new_slot(wt_clu *c) {
 
 static uint32_t clu_new_art(wt_clu *c, const wt_clu_doc *d) {
   if (!d || d->article <= 0) return CLU_NONE;
-  if (clu_slot(c, d->article) != CLU_NONE ||
-      clu_map64_get(&c->frozen, (uint64_t)d->article))
-    return CLU_NONE;
+  if (clu_slot(c, d->article) != CLU_NONE) return CLU_NONE;
   uint32_t nfree = c->nfree_arts, ai = clu_new_slot(c);
   if (ai == CLU_NONE) return CLU_NONE;
   if (clu_art_init(c, &c->arts[ai], d)) { /* only its block failed */
@@ -518,8 +493,12 @@ uint32_t clu_event_idx(const wt_clu *c, int64_t id) {
 uint32_t clu_event_make(wt_clu *c, int64_t id) {
   uint32_t e = clu_event_idx(c, id);
   if (e != CLU_NONE) return e;
-  if (CLU_GROW(c->evs, c->nevs, c->capevs)) return CLU_NONE;
-  e = c->nevs++;
+  if (c->nfree_evs) {
+    e = c->free_evs[--c->nfree_evs];
+  } else {
+    if (CLU_GROW(c->evs, c->nevs, c->capevs)) return CLU_NONE;
+    e = c->nevs++;
+  }
   memset(&c->evs[e], 0, sizeof c->evs[e]);
   c->evs[e].id = id;
   c->evs[e].live = 1;
@@ -677,7 +656,8 @@ void clu_set_event(wt_clu *c, uint32_t ai, int64_t id) {
   a->event = id;
   if (!(a->flags & CLU_A_DIRTY) && !CLU_GROW(c->dirty, c->ndirty, c->capdirty)) {
     a->flags |= CLU_A_DIRTY;
-    c->dirty[c->ndirty++] = a->id;
+    a->dirty_ix = c->ndirty;
+    c->dirty[c->ndirty++] = (clu_dirty){a->id, 0};
   }
 }
 
@@ -713,6 +693,32 @@ static void clu_compact(wt_clu *c, clu_list *l) {
   for (uint32_t i = 0; i < l->n; i++)
     if (clu_alive(c, l->a[i])) l->a[k++] = l->a[i];
   l->n = k;
+}
+
+/* Forget the stories no event has any more (events name their story by
+ * key, so the lists may move). */
+static void clu_stories_compact(wt_clu *c) {
+  clu_list *ns = malloc((c->nstories ? c->nstories : 1) * sizeof *ns);
+  clu_map nm = {0};
+  if (!ns) return;
+  uint32_t k = 0;
+  for (size_t i = 0; i < c->story_by_key.cap; i++) {
+    uint32_t s = c->story_by_key.v[i];
+    if (s == CLU_NONE) continue;
+    clu_list *l = &c->stories[s];
+    if (!l->n) {
+      free(l->a);
+      continue;
+    }
+    ns[k] = *l;
+    clu_map_put(&nm, c->story_by_key.k[i], k++);
+  }
+  free(c->stories);
+  c->stories = ns;
+  c->capstories = c->nstories ? c->nstories : 1;
+  c->nstories = k;
+  clu_map_free(&c->story_by_key);
+  c->story_by_key = nm;
 }
 
 /* Drop frozen articles from every posting and forget empty postings;
@@ -751,6 +757,7 @@ static void clu_sweep(wt_clu *c) {
   clu_map_free(&c->by_hash);
   c->by_hash = nh;
   c->nfrozen_since_sweep = 0;
+  clu_stories_compact(c);
   /* no posting names a pending slot now: they may be reused */
   while (c->npending_arts &&
          !CLU_GROW(c->free_arts, c->nfree_arts, c->capfree_arts))
@@ -764,8 +771,8 @@ static void clu_freeze_art(wt_clu *c, uint32_t ai) {
   for (uint32_t k = 0; k < a->ne; k++) clu_df(c, a->ents[k].id, -1);
   for (uint32_t k = 0; k < a->nt; k++) clu_df(c, a->terms[k].id, -1);
   clu_art_drop(c, a);
-  clu_map64_put(&c->frozen, (uint64_t)a->id, a->event);
-  if (a->dup_of) clu_map64_put(&c->frozen_dup, (uint64_t)a->id, a->dup_of);
+  if (a->flags & CLU_A_DIRTY) /* not drained yet: keep its event for it */
+    c->dirty[a->dirty_ix].event = a->event;
   clu_map_del(&c->art_by_id, (uint64_t)a->id);
   a->flags = CLU_A_FROZEN;
   if (!CLU_GROW(c->pending_arts, c->npending_arts, c->cappending_arts))
@@ -774,21 +781,55 @@ static void clu_freeze_art(wt_clu *c, uint32_t ai) {
   c->nfrozen_since_sweep++;
 }
 
+/* Forget an event record (frozen, or merged away and out of the window):
+ * its slot is free for reuse; the store keeps what it was. */
+static void clu_event_drop(wt_clu *c, uint32_t e) {
+  clu_event *ev = &c->evs[e];
+  clu_story_set(c, e, 0);
+  clu_map_del(&c->ev_by_id, (uint64_t)ev->id);
+  free(ev->mem);
+  memset(ev, 0, sizeof *ev);
+  if (!CLU_GROW(c->free_evs, c->nfree_evs, c->capfree_evs))
+    c->free_evs[c->nfree_evs++] = e;
+}
+
+/* Keep the redirects whose target is still in the index, and those not
+ * drained yet; the store (event_redirects) has the others. */
+static void clu_redir_prune(wt_clu *c) {
+  clu_map nm = {0};
+  uint32_t k = 0, kd = 0;
+  for (uint32_t i = 0; i < c->nredir; i++) {
+    int drained = i < c->drained_redir;
+    if (drained && !wt_clu_resolve(c, c->redir_to[i])) continue;
+    c->redir_from[k] = c->redir_from[i];
+    c->redir_to[k] = c->redir_to[i];
+    if (clu_map_put(&nm, (uint64_t)c->redir_from[k], k)) {
+      clu_map_free(&nm);
+      return; /* keep them all */
+    }
+    k++;
+    kd += drained;
+  }
+  clu_map_free(&c->redir_by_id);
+  c->redir_by_id = nm;
+  c->nredir = k;
+  c->drained_redir = kd;
+}
+
 static void clu_freeze(wt_clu *c) {
   if (!c->window || c->newest == WT_NO_DAY) return;
   int32_t cutoff = c->newest - c->window;
   while (c->nheap && c->heap[0].day < cutoff) {
     clu_heap_it it = clu_heap_pop(c);
     clu_event *ev = &c->evs[it.ev];
-    if (!ev->live || ev->frozen || ev->last_day != it.day) continue;
-    ev->frozen = 1;
-    for (uint32_t i = 0; i < ev->n; i++) clu_freeze_art(c, ev->mem[i]);
-    free(ev->mem);
-    ev->mem = NULL;
-    ev->cap = 0;
+    if (!ev->id || ev->last_day != it.day) continue;
+    for (uint32_t i = 0; ev->live && i < ev->n; i++) clu_freeze_art(c, ev->mem[i]);
+    clu_event_drop(c, it.ev);
   }
-  if (c->nfrozen_since_sweep > 4096 && c->nfrozen_since_sweep * 2 > c->nactive)
+  if (c->nfrozen_since_sweep > 4096 && c->nfrozen_since_sweep * 2 > c->nactive) {
     clu_sweep(c);
+    clu_redir_prune(c);
+  }
 }
 
 /* --------------------------------------------------------- candidates */
@@ -946,6 +987,7 @@ static int64_t clu_attach(wt_clu *c, uint32_t ai, const clu_evcand *ec,
 }
 
 int64_t wt_clu_add(wt_clu *c, const wt_clu_doc *d) {
+  c->last = (clu_last){0, 0, 0, WT_NO_DAY};
   uint32_t ai = clu_new_art(c, d);
   if (ai == CLU_NONE) return -1;
   clu_art *a = &c->arts[ai];
@@ -986,7 +1028,7 @@ int64_t wt_clu_add(wt_clu *c, const wt_clu_doc *d) {
     }
     if (s.cannot || (s.total < CLU_NB_FLOOR && !s.dup)) continue;
     uint32_t e = clu_event_idx(c, b->event);
-    if (e == CLU_NONE || !c->evs[e].live || c->evs[e].frozen) continue;
+    if (e == CLU_NONE || !c->evs[e].live) continue;
     uint32_t k = 0;
     while (k < nec && ec[k].ev != e) k++;
     if (k == nec) ec[nec++] = (clu_evcand){e, -1};
@@ -1030,6 +1072,10 @@ int64_t wt_clu_add(wt_clu *c, const wt_clu_doc *d) {
     out = rc ? -1 : c->arts[ai].event;
   }
   free(ec);
+  c->last.id = d->article;
+  c->last.event = c->arts[ai].event;
+  c->last.dup_of = c->arts[ai].dup_of;
+  c->last.wday = c->arts[ai].wday;
   clu_freeze(c);
   return out;
 }
@@ -1054,6 +1100,11 @@ static int64_t clu_near_original(const wt_clu *c, const clu_event *ev,
 }
 
 int wt_clu_restore(wt_clu *c, const wt_clu_doc *d, int64_t event) {
+  return wt_clu_restore_at(c, d, event, WT_NO_DAY);
+}
+
+int wt_clu_restore_at(wt_clu *c, const wt_clu_doc *d, int64_t event,
+                      int32_t age_day) {
   if (event <= 0) return -1;
   for (int i = 0; i < 64; i++) { /* a stale id: follow its redirects */
     uint32_t r = clu_map_get(&c->redir_by_id, (uint64_t)event);
@@ -1066,23 +1117,17 @@ int wt_clu_restore(wt_clu *c, const wt_clu_doc *d, int64_t event) {
   if (a->day != WT_NO_DAY && a->conf >= CLU_DATE_CONF &&
       (c->newest == WT_NO_DAY || a->day > c->newest))
     c->newest = a->day;
+  if (a->day == WT_NO_DAY && age_day != WT_NO_DAY) a->wday = age_day;
   uint32_t h = a->hash ? clu_map_get(&c->by_hash, a->hash) : CLU_NONE;
   if (h != CLU_NONE && h != ai) a->dup_of = c->arts[h].id;
   uint32_t e = clu_event_make(c, event);
   if (e == CLU_NONE) return -1;
-  if (!a->dup_of && a->mh && !c->evs[e].frozen) /* a near copy in its event */
+  if (!a->dup_of && a->mh) /* a near copy in its event */
     a->dup_of = clu_near_original(c, &c->evs[e], a);
   a->event = event;
-  if (c->evs[e].frozen) { /* an old event: the article stays compact */
-    c->evs[e].n++;
-    c->evs[e].nind += !a->dup_of;
-    clu_freeze_art(c, ai);
-    return 0;
-  }
   if (clu_event_add(c, e, ai)) return -1;
   clu_event_refresh(c, e);
-  clu_freeze(c);
-  return 0;
+  return 0; /* no freezing here: see wt_clu_restore in cluster.h */
 }
 
 void wt_clu_restore_redirect(wt_clu *c, int64_t from, int64_t to) {
@@ -1097,8 +1142,12 @@ void wt_clu_restore_redirect(wt_clu *c, int64_t from, int64_t to) {
 
 int64_t wt_clu_event_of(const wt_clu *c, int64_t article) {
   uint32_t ai = clu_slot(c, article);
-  if (ai != CLU_NONE) return c->arts[ai].event;
-  return article > 0 ? clu_map64_get(&c->frozen, (uint64_t)article) : 0;
+  return ai != CLU_NONE ? c->arts[ai].event : 0;
+}
+
+int32_t wt_clu_article_day(const wt_clu *c, int64_t article) {
+  uint32_t ai = clu_slot(c, article);
+  return ai != CLU_NONE ? c->arts[ai].wday : WT_NO_DAY;
 }
 
 int64_t wt_clu_resolve(const wt_clu *c, int64_t event) {
@@ -1112,8 +1161,7 @@ int64_t wt_clu_resolve(const wt_clu *c, int64_t event) {
 
 int64_t wt_clu_duplicate_of(const wt_clu *c, int64_t article) {
   uint32_t ai = clu_slot(c, article);
-  if (ai != CLU_NONE) return c->arts[ai].dup_of;
-  return article > 0 ? clu_map64_get(&c->frozen_dup, (uint64_t)article) : 0;
+  return ai != CLU_NONE ? c->arts[ai].dup_of : 0;
 }
 
 int wt_clu_event_size(const wt_clu *c, int64_t event, size_t *n_articles,
@@ -1152,9 +1200,13 @@ size_t wt_clu_story(const wt_clu *c, int64_t event, int64_t *out, size_t max) {
 void wt_clu_drain(wt_clu *c, wt_clu_assign_fn assign,
                   wt_clu_redirect_fn redirect, void *ud) {
   for (uint32_t i = 0; i < c->ndirty; i++) {
-    uint32_t ai = clu_slot(c, c->dirty[i]);
-    if (ai != CLU_NONE) c->arts[ai].flags &= ~(uint32_t)CLU_A_DIRTY;
-    if (assign) assign(ud, c->dirty[i], wt_clu_event_of(c, c->dirty[i]));
+    int64_t id = c->dirty[i].id, ev = c->dirty[i].event;
+    uint32_t ai = clu_slot(c, id);
+    if (ai != CLU_NONE) {
+      c->arts[ai].flags &= ~(uint32_t)CLU_A_DIRTY;
+      ev = c->arts[ai].event;
+    }
+    if (assign && ev) assign(ud, id, ev);
   }
   c->ndirty = 0;
   for (uint32_t i = c->drained_redir; i < c->nredir; i++)

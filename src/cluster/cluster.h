@@ -67,26 +67,56 @@ wt_clu *wt_clu_new(void);
 void wt_clu_free(wt_clu *c);
 
 /* Active window in days (0, the default: never freeze).  Events whose last
- * day is more than `days` before the newest day seen are frozen: their
- * articles keep only (article, event) and leave the indexes, so memory is
- * bounded by the window, not by the corpus.  Frozen events take no new
- * articles; wt_clu_why() on a frozen article returns -1. */
+ * day is more than `days` before the newest confident day are frozen: their
+ * articles and the event record leave the index entirely, so memory is
+ * bounded by the window, not by the stream.  The store is the record of
+ * what was frozen (articles.event_id, event_redirects): for an article or
+ * event no longer in the index wt_clu_event_of() and wt_clu_duplicate_of()
+ * return 0, wt_clu_resolve() 0, wt_clu_event_size() and wt_clu_why() -1,
+ * and wt_clu_story() lists live events only.  Frozen events take no new
+ * articles unless the caller brings them back first (wt_clu_restore, see
+ * wt_clu_is_late). */
 void wt_clu_set_window(wt_clu *c, int days);
+/* 1 when d's event day (or, undated, its whole plausible window) lies
+ * before the active window: its own event, if it has one, may be frozen,
+ * so a caller that keeps a store should restore the candidate events of
+ * d from it (wt_clu_restore) before wt_clu_add().  The next wt_clu_add()
+ * freezes them again. */
+int wt_clu_is_late(const wt_clu *c, const wt_clu_doc *d);
+/* What the last successful wt_clu_add() decided for its article: event,
+ * duplicate_of and the day the window ages it by (wt_clu_article_day),
+ * also when the article was frozen at once (a late arrival); -1 when the
+ * last add failed or there was none. */
+int wt_clu_last(const wt_clu *c, int64_t *event, int64_t *dup_of,
+                int32_t *age_day);
+/* Fresh event ids will be above `last` (ids a store already used). */
+void wt_clu_reserve_ids(wt_clu *c, int64_t last);
 
 /* Add a new article and (re)cluster its neighbourhood.  Returns the event
  * id it was assigned, or -1 on error.  Adding an article id twice is an
  * error. */
 int64_t wt_clu_add(wt_clu *c, const wt_clu_doc *d);
 
-/* Restore an article with the event it had (loading a store): no
- * re-clustering; event ids above all restored ones are allocated later. */
+/* Restore an article with the event it had (loading a store, or bringing a
+ * frozen event back for a late arrival): no re-clustering and no freezing
+ * (the next wt_clu_add() freezes what is out of the window); event ids
+ * above all restored ones are allocated later.  -1 when the article is
+ * already in the index or on allocation failure. */
 int wt_clu_restore(wt_clu *c, const wt_clu_doc *d, int64_t event);
+/* The same, for an undated article with the day it was aged by when it
+ * arrived (wt_clu_article_day then), not the newest day now. */
+int wt_clu_restore_at(wt_clu *c, const wt_clu_doc *d, int64_t event,
+                      int32_t age_day);
 /* Restore a redirect (old event id -> new). */
 void wt_clu_restore_redirect(wt_clu *c, int64_t from, int64_t to);
 
-/* Current event of an article (0 when unknown). */
+/* Current event of an article (0 when unknown or frozen). */
 int64_t wt_clu_event_of(const wt_clu *c, int64_t article);
-/* Follow redirects to the live id (0 when the id was never allocated). */
+/* The day the window ages an article by (its event day, else the newest
+ * day when it arrived); WT_NO_DAY when not in the index. */
+int32_t wt_clu_article_day(const wt_clu *c, int64_t article);
+/* Follow redirects to the live id (0 when the id was never allocated or
+ * its event is no longer in the index). */
 int64_t wt_clu_resolve(const wt_clu *c, int64_t event);
 /* The article this one duplicates (exact or near copy), 0 when none.
  * Duplicates sit in their original's event but are not independent

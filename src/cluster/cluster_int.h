@@ -10,9 +10,10 @@
  * Article records live in c->arts and are addressed by slot (uint32_t);
  * postings hold slots.  A frozen article leaves c->arts: its slot is
  * released only at the next sweep, after every posting has dropped it, so
- * a posting never names a reused slot.  What stays of it is a compact
- * (article -> event) entry, and (article -> original) for duplicates.
- * Interned strings are reference counted by the live articles naming them
+ * a posting never names a reused slot.  Nothing else stays of it: the
+ * store (articles.event_id) is the record of a frozen article's event.
+ * A frozen event's record is dropped too (its slot reused), and so are
+ * redirects whose target is no longer in the index.  Interned strings are reference counted by the live articles naming them
  * and recycled the same way (released at a sweep).
  */
 #ifndef WT_CLUSTER_INT_H
@@ -58,13 +59,6 @@ typedef struct clu_map {
   uint32_t *v;
   size_t cap, n;
 } clu_map;
-
-/* Open-addressing map of nonzero uint64 keys -> int64 (0 key: empty). */
-typedef struct clu_map64 {
-  uint64_t *k;
-  int64_t *v;
-  size_t cap, n;
-} clu_map64;
 
 uint64_t clu_mix(uint64_t x);
 /* CLU_NONE when absent. */
@@ -112,22 +106,35 @@ typedef struct clu_art {
   uint32_t *mh;                   /* WT_CLU_MINHASH slots or NULL */
   float *figs;        /* percent figures, lead ones first (same block) */
   uint8_t nfig, nlead;
+  uint32_t dirty_ix; /* its entry in c->dirty (CLU_A_DIRTY) */
 } clu_art;
 
 typedef struct clu_event {
   int64_t id;
-  uint32_t *mem; /* member slots (NULL once frozen) */
+  uint32_t *mem; /* member slots (NULL once merged away) */
   uint32_t n, cap;
-  uint32_t nind;         /* independent members, kept when frozen */
+  uint32_t nind;         /* independent members */
   int32_t last_day, day; /* newest member day; most supported day */
   uint64_t story;        /* story key, 0 none */
-  uint8_t live, frozen;
+  uint8_t live; /* 0: merged away (redirected), dropped with the window */
 } clu_event;
 
 typedef struct clu_list {
   uint32_t *a;
   uint32_t n, cap;
 } clu_list;
+
+/* An article whose event changed since the drain; event is set when the
+ * article is frozen before the drain (it is then no longer in the index). */
+typedef struct clu_dirty {
+  int64_t id, event;
+} clu_dirty;
+
+/* What the last wt_clu_add decided (its article may be frozen at once). */
+typedef struct clu_last {
+  int64_t id, event, dup_of;
+  int32_t wday;
+} clu_last;
 
 typedef struct clu_heap_it {
   int32_t day;
@@ -149,11 +156,11 @@ struct wt_clu {
   uint32_t nfree_arts, capfree_arts;
   uint32_t *pending_arts;     /* frozen slots, free after the next sweep */
   uint32_t npending_arts, cappending_arts;
-  clu_map64 frozen;           /* frozen article id -> event id */
-  clu_map64 frozen_dup;       /* frozen duplicate id -> original id */
 
   clu_event *evs;
   uint32_t nevs, capevs;
+  uint32_t *free_evs; /* slots of dropped events, free for reuse */
+  uint32_t nfree_evs, capfree_evs;
   clu_map ev_by_id;
   int64_t next_id;
 
@@ -170,12 +177,13 @@ struct wt_clu {
   uint32_t nstories, capstories;
   clu_map story_by_key;
 
-  int64_t *dirty; /* article ids whose event changed since the drain */
+  clu_dirty *dirty; /* articles whose event changed since the drain */
   uint32_t ndirty, capdirty;
   uint32_t drained_redir;
 
   int window;
   int32_t newest;
+  clu_last last;
   clu_heap_it *heap;
   uint32_t nheap, capheap;
 

@@ -3,10 +3,13 @@
  * resources and of the cluster index, errors, and the cached summary of
  * each event (its reconciled facts).
  *
- * Invariants: the in-memory cluster index, when present, mirrors the store
- * (restored from stored features and assignments, then kept in step by
- * ingest in the same transactions); any failed write drops it so it is
- * rebuilt from the store on next use.  Resources load on first use, so
+ * Invariants: the in-memory cluster index, when present, mirrors the
+ * active window of the store (WT_API_WINDOW_DAYS: restored from stored
+ * features and assignments of the recent events only, then kept in step
+ * by ingest in the same transactions); the store answers for frozen
+ * articles (wt_api_event_of) and brings frozen events back for a late
+ * article (wt_api_cluster_thaw).  Any failed write drops the index so it
+ * is rebuilt from the store on next use.  Resources load on first use, so
  * queries that need neither stemming nor the pipeline start at once.
  */
 #include <stdarg.h>
@@ -79,11 +82,12 @@ void warta_close(warta *w) {
 typedef struct api_restore {
   wt_clu *clu;
   wt_arena *a;
+  wt_store *st;
   long bad;
 } api_restore;
 
 static int api_restore_one(void *ud, int64_t article, const char *json,
-                           size_t n, int64_t event) {
+                           size_t n, int64_t event, int32_t day) {
   api_restore *r = ud;
   wt_clu_doc d;
   wt_arena_reset(r->a);
@@ -91,23 +95,32 @@ static int api_restore_one(void *ud, int64_t article, const char *json,
     r->bad++; /* unreadable features: the article stays out of clustering */
     return 0;
   }
-  if (event > 0)
-    wt_clu_restore(r->clu, &d, event);
-  else
+  if (event > 0) { /* a partly restored event may have left stale ids */
+    int64_t live = wt_store_event_resolve(r->st, event);
+    wt_clu_restore_at(r->clu, &d, live > 0 ? live : event, day);
+  } else {
     wt_clu_add(r->clu, &d); /* assignment drained by the next ingest */
+  }
   return 0;
-}
-
-static void api_restore_redirect(void *ud, int64_t from, int64_t to) {
-  wt_clu_restore_redirect(ud, from, to);
 }
 
 wt_clu *wt_api_cluster(warta *w) {
   if (w->clu) return w->clu;
-  api_restore r = {wt_clu_new(), wt_arena_new(0), 0};
+  api_restore r = {wt_clu_new(), wt_arena_new(0), w->st, 0};
   if (!r.clu || !r.a) abort();
-  int rc = wt_store_each_features(w->st, api_restore_one, &r);
-  if (rc == 0) rc = wt_store_each_redirect(w->st, api_restore_redirect, r.clu);
+  /* only the active window: the events with an article aged by a day
+   * within it (a week's margin for late inferred days), all their
+   * articles; the store answers for the rest */
+  wt_clu_set_window(r.clu, WT_API_WINDOW_DAYS);
+  int32_t newest = wt_store_newest_day(w->st);
+  int64_t last = wt_store_max_event(w->st);
+  int rc = last < 0 ? -1 : 0;
+  if (rc == 0) {
+    wt_clu_reserve_ids(r.clu, last);
+    rc = wt_store_each_recent(
+        w->st, newest == WT_NO_DAY ? INT32_MIN : newest - WT_API_WINDOW_DAYS - 7,
+        api_restore_one, &r);
+  }
   wt_arena_free(r.a);
   if (rc != 0) {
     wt_clu_free(r.clu);
@@ -116,6 +129,55 @@ wt_clu *wt_api_cluster(warta *w) {
   }
   w->clu = r.clu;
   return w->clu;
+}
+
+/* Bring back from the store the events a late article may belong to:
+ * those with an article on a nearby day, the ones naming its participants
+ * or entities first (undated with a plausible window: those naming one
+ * on a day of the window). */
+void wt_api_cluster_thaw(warta *w, wt_clu *c, const wt_clu_doc *d) {
+  const char *ents[16];
+  size_t ne = 0;
+  for (size_t i = 0; i < d->n_participants && ne < 8; i++)
+    if (d->participants[i]) ents[ne++] = d->participants[i];
+  for (size_t i = 0; i < d->n_entities && ne < 16; i++) {
+    size_t k = 0;
+    while (k < ne && strcmp(ents[k], d->entities[i]) != 0) k++;
+    if (k == ne && d->entities[i]) ents[ne++] = d->entities[i];
+  }
+  int32_t lo = d->day, hi = d->day;
+  if (d->day == WT_NO_DAY) lo = d->day_min, hi = d->day_max;
+  if (lo == WT_NO_DAY || hi == WT_NO_DAY || hi < lo) return;
+  /* a day (+-2): every event of those days, the ones sharing entities
+   * first; a plausible window (up to a year): only those sharing one */
+  int64_t ev[WT_API_THAW_EVENTS];
+  int n = wt_store_events_near(w->st, lo - 2, hi + 2, ents, ne,
+                               d->day == WT_NO_DAY, WT_API_THAW_SCAN, ev,
+                               WT_API_THAW_EVENTS);
+  api_restore r = {c, wt_arena_new(0), w->st, 0};
+  if (!r.a) abort();
+  for (int i = 0; i < n; i++) {
+    int64_t live = wt_store_event_resolve(w->st, ev[i]);
+    if (live <= 0) live = ev[i];
+    if (wt_clu_resolve(c, live)) continue; /* in the window */
+    wt_store_each_of_event(w->st, live, WT_API_THAW_ARTICLES, api_restore_one, &r);
+  }
+  wt_arena_free(r.a);
+}
+
+int64_t wt_api_event_of(warta *w, int64_t article) {
+  int64_t ev = w->clu ? wt_clu_event_of(w->clu, article) : 0;
+  if (ev > 0) return ev;
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(wt_store_db(w->st),
+                         "SELECT event_id FROM articles WHERE id=?1", -1, &st,
+                         NULL) != SQLITE_OK)
+    return 0;
+  sqlite3_bind_int64(st, 1, article);
+  if (sqlite3_step(st) == SQLITE_ROW) ev = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  int64_t live = ev > 0 ? wt_store_event_resolve(w->st, ev) : 0;
+  return live > 0 ? live : ev;
 }
 
 void wt_api_cluster_reset(warta *w) {

@@ -196,14 +196,22 @@ static int ingest_store(ingest_run *r, const wt_input *in, wt_doc *doc,
       .ents = ents,
       .n_ents = doc->entities.n,
   };
-  if (wt_store_article_insert(w->st, &a) < 0) return -1;
+  /* cluster first: the row records the day the window ages the article
+   * by and the article it copies (what the store answers once frozen) */
   wt_clu_doc cd;
   if (wt_clu_doc_parse(r->feat_sb.s, r->feat_sb.len, id, doc->arena, &cd) !=
-          0 ||
-      wt_clu_add(r->clu, &cd) < 0) {
+      0) {
     wt_api_fail(w, WARTA_ERR, "%s: clustering failed", in->origin);
     return -1;
   }
+  if (wt_clu_is_late(r->clu, &cd)) wt_api_cluster_thaw(w, r->clu, &cd);
+  if (wt_clu_add(r->clu, &cd) < 0) {
+    wt_api_fail(w, WARTA_ERR, "%s: clustering failed", in->origin);
+    return -1;
+  }
+  wt_clu_last(r->clu, NULL, &a.duplicate_of, &a.clu_day);
+  a.has_clu_day = a.clu_day != WT_NO_DAY;
+  if (wt_store_article_insert(w->st, &a) < 0) return -1;
   wt_clu_drain(r->clu, ingest_assign, ingest_redirect, r);
   if (r->store_err) return -1;
   r->st->stored++;
@@ -294,7 +302,7 @@ static int ingest_run_stream(warta *w, wt_ingest *g, const warta_ingest_opts *o,
       if (id)
         json_object_set_new(
             x, "event",
-            json_integer(wt_clu_event_of(r.clu, json_integer_value(id))));
+            json_integer(wt_api_event_of(w, json_integer_value(id))));
     }
   }
   if (st->failed)

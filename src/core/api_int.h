@@ -22,6 +22,16 @@
 /* Articles read per event when its facts are reconciled: events bigger
  * than this are summarised from their earliest articles. */
 #define WT_API_RECONCILE_MAX 128
+/* The cluster index's active window in days of event time (see
+ * docs/cluster.md, "Window"): events older than this below the newest day
+ * leave memory; opening a store restores only the window. */
+#define WT_API_WINDOW_DAYS 30
+/* A late article (wt_clu_is_late) brings back at most this many stored
+ * events, reading at most THAW_SCAN articles of its days and at most
+ * THAW_ARTICLES articles of each event. */
+#define WT_API_THAW_EVENTS 32
+#define WT_API_THAW_SCAN 20000
+#define WT_API_THAW_ARTICLES 64
 /* Cap on one JSON document produced for a caller. */
 #define WT_API_JSON_MAX ((size_t)256 << 20)
 
@@ -45,6 +55,13 @@ const wt_resources *wt_api_resources(warta *w);
 /* The cluster index, restored from the store on first use; NULL with the
  * error set on failure. */
 wt_clu *wt_api_cluster(warta *w);
+/* Restore into c the stored events a late article d may join (call before
+ * wt_clu_add when wt_clu_is_late); best effort: a store error only means
+ * fewer candidates. */
+void wt_api_cluster_thaw(warta *w, wt_clu *c, const wt_clu_doc *d);
+/* Current event of an article: the index's, else the store's (frozen
+ * articles), redirects followed; 0 when none. */
+int64_t wt_api_event_of(warta *w, int64_t article);
 /* Drop the in-memory index (after a failed write or a recluster). */
 void wt_api_cluster_reset(warta *w);
 /* Recompute the cached summary and facts of every dirty event, in one

@@ -54,8 +54,8 @@ static json_t *query_day(sqlite3_stmt *st, int col) {
 static void query_event_members(warta *w, int64_t ev, json_t *o,
                                 int detailed) {
   sqlite3_stmt *st = query_prepare(
-      w, "SELECT id, ext_id, outlet, title, published, url, lang"
-         " FROM articles WHERE event_id=?1 ORDER BY id");
+      w, "SELECT id, ext_id, outlet, title, published, url, lang,"
+         " duplicate_of FROM articles WHERE event_id=?1 ORDER BY id");
   json_t *arts = json_array(), *outlets = json_array();
   json_t *latest = json_array(); /* per outlet: its latest `published` */
   if (st) {
@@ -70,8 +70,13 @@ static void query_event_members(warta *w, int64_t ev, json_t *o,
         json_object_set_new(a, "published", query_text(st, 4));
         json_object_set_new(a, "url", query_text(st, 5));
         json_object_set_new(a, "language", query_text(st, 6));
+        /* the index's view while the article is in the window, else
+         * what ingest recorded */
         wt_clu *c = wt_api_cluster(w);
-        int64_t orig = c ? wt_clu_duplicate_of(c, sqlite3_column_int64(st, 0)) : 0;
+        int64_t aid = sqlite3_column_int64(st, 0);
+        int64_t orig = c && wt_clu_event_of(c, aid)
+                           ? wt_clu_duplicate_of(c, aid)
+                           : sqlite3_column_int64(st, 7);
         if (orig > 0) json_object_set_new(a, "duplicate_of", json_integer(orig));
         json_array_append_new(arts, a);
       } else {
@@ -356,6 +361,35 @@ static json_t *query_article_brief(warta *w, int64_t id) {
   return o;
 }
 
+/* wt_clu_why for articles out of the window: both restored from their
+ * stored features into a scratch index (IDF over the two of them). */
+static int query_why_stored(warta *w, int64_t a, int64_t b, wt_sb *out) {
+  wt_clu *c = wt_clu_new();
+  wt_arena *ar = wt_arena_new(0);
+  sqlite3_stmt *st = query_prepare(
+      w, "SELECT article_id, features FROM article_docs"
+         " WHERE article_id IN (?1, ?2) AND features IS NOT NULL");
+  int n = 0, rc = -1;
+  if (c && ar && st) {
+    sqlite3_bind_int64(st, 1, a);
+    sqlite3_bind_int64(st, 2, b);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      wt_clu_doc d;
+      const char *js = (const char *)sqlite3_column_text(st, 1);
+      if (js && wt_clu_doc_parse(js, (size_t)sqlite3_column_bytes(st, 1),
+                                 sqlite3_column_int64(st, 0), ar, &d) == 0 &&
+          wt_clu_restore(c, &d, sqlite3_column_int64(st, 0)) == 0)
+        n++;
+    }
+    wt_sb_reset(out);
+    if (n == 2 || (a == b && n == 1)) rc = wt_clu_why(c, a, b, out);
+  }
+  sqlite3_finalize(st);
+  wt_arena_free(ar);
+  wt_clu_free(c);
+  return rc;
+}
+
 int warta_why(warta *w, const char *a, const char *b, char **json) {
   *json = NULL;
   w->err[0] = '\0';
@@ -368,6 +402,7 @@ int warta_why(warta *w, const char *a, const char *b, char **json) {
   wt_sb sb;
   wt_sb_init(&sb, WT_API_JSON_MAX);
   int rc = wt_clu_why(c, ia, ib, &sb);
+  if (rc != 0) rc = query_why_stored(w, ia, ib, &sb);
   json_t *why = rc == 0 ? wt_api_load(sb.s, sb.len) : NULL;
   wt_sb_free(&sb);
   if (!why)

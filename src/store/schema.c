@@ -64,6 +64,19 @@ static const char *const schema_migrations[] = {
     "  to_id INTEGER NOT NULL);\n"
     "CREATE VIRTUAL TABLE article_fts USING fts5(title, body,\n"
     "  content='article_text', content_rowid='id', tokenize='warta');\n",
+    /* 2: the day the cluster window ages each article by (NULL: unknown,
+     * always restored) and the article it copies, so that a store opens
+     * with its active window only (docs/cluster.md, "Window"); clu_day is
+     * in days since 1970-01-01 like every stored day */
+    "ALTER TABLE articles ADD COLUMN clu_day INTEGER;\n"
+    "ALTER TABLE articles ADD COLUMN duplicate_of INTEGER;\n"
+    /* existing rows: the event day of their features, else the day of
+     * publication (an undated article was aged by about that day) */
+    "UPDATE articles SET clu_day = coalesce((SELECT CASE WHEN\n"
+    "  json_valid(d.features) THEN CAST(julianday(json_extract(d.features,\n"
+    "  '$.day')) - 2440587.5 AS INTEGER) END FROM article_docs d\n"
+    "  WHERE d.article_id = articles.id), published_day);\n"
+    "CREATE INDEX articles_clu_day ON articles(clu_day);\n",
 };
 
 #define SCHEMA_N (int)(sizeof schema_migrations / sizeof *schema_migrations)

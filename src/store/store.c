@@ -42,8 +42,8 @@ static const char *const store_sql[ST_COUNT] = {
     [ST_FIND_HASH] = "SELECT id FROM articles WHERE content_hash=?1",
     [ST_INSERT] =
         "INSERT INTO articles(ext_id, origin, url, title, outlet, published,"
-        " published_day, lang, content_hash, format, id)"
-        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?11,?15)",
+        " published_day, lang, content_hash, format, id, clu_day, duplicate_of)"
+        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?11,?15,?16,?17)",
     [ST_INSERT_DOC] =
         "INSERT INTO article_docs(article_id, raw, body, doc_json, features)"
         " VALUES(?1,?2,?3,?4,?5)",
@@ -238,6 +238,8 @@ int64_t wt_store_article_insert(wt_store *s, const wt_store_article *a) {
   store_text(st, 9, a->hash);
   store_text(st, 11, a->format);
   if (a->id > 0) sqlite3_bind_int64(st, 15, a->id);
+  if (a->has_clu_day) sqlite3_bind_int(st, 16, a->clu_day);
+  if (a->duplicate_of > 0) sqlite3_bind_int64(st, 17, a->duplicate_of);
   if (store_done(s, st, "insert article") != 0) return -1;
   int64_t id = sqlite3_last_insert_rowid(s->db);
   if (!(st = store_stmt(s, ST_INSERT_DOC))) return -1;
@@ -304,6 +306,124 @@ int wt_store_each_features(wt_store *s, wt_store_feat_fn fn, void *ud) {
   return r;
 }
 
+/* Walk rows (id, features, event, clu_day) of a prepared statement. */
+static int store_walk(wt_store *s, sqlite3_stmt *st, wt_store_day_fn fn,
+                      void *ud, const char *what) {
+  int rc, r = 0;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *json = (const char *)sqlite3_column_text(st, 1);
+    size_t n = (size_t)sqlite3_column_bytes(st, 1);
+    int32_t day = sqlite3_column_type(st, 3) == SQLITE_NULL
+                      ? WT_NO_DAY
+                      : sqlite3_column_int(st, 3);
+    r = fn(ud, sqlite3_column_int64(st, 0), json ? json : "", n,
+           sqlite3_column_int64(st, 2), day);
+    if (r) break;
+  }
+  if (!r && rc != SQLITE_DONE) r = store_fail(s, what);
+  sqlite3_finalize(st);
+  return r;
+}
+
+int wt_store_each_recent(wt_store *s, int32_t min_day, wt_store_day_fn fn,
+                         void *ud) {
+  sqlite3_stmt *st;
+  /* driven by the clu_day index: the events with a recent (or unknown)
+   * day, all their articles, and the articles with no event */
+  if (sqlite3_prepare_v2(
+          s->db,
+          "SELECT a.id, d.features, a.event_id, a.clu_day FROM articles a"
+          " JOIN article_docs d ON d.article_id = a.id"
+          " WHERE d.features IS NOT NULL AND a.id IN ("
+          "  SELECT b.id FROM articles b WHERE b.event_id IN"
+          "   (SELECT event_id FROM articles WHERE clu_day >= ?1"
+          "    UNION SELECT event_id FROM articles WHERE clu_day IS NULL)"
+          "  UNION SELECT id FROM articles WHERE event_id IS NULL)"
+          " ORDER BY a.id",
+          -1, &st, NULL) != SQLITE_OK)
+    return store_fail(s, "read recent features");
+  sqlite3_bind_int(st, 1, min_day);
+  return store_walk(s, st, fn, ud, "read recent features");
+}
+
+int wt_store_each_of_event(wt_store *s, int64_t event, int limit,
+                           wt_store_day_fn fn, void *ud) {
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(
+          s->db,
+          "SELECT * FROM (SELECT a.id, d.features, a.event_id, a.clu_day"
+          " FROM articles a JOIN article_docs d ON d.article_id = a.id"
+          " WHERE a.event_id = ?1 AND d.features IS NOT NULL"
+          " ORDER BY a.id DESC LIMIT ?2) ORDER BY 1",
+          -1, &st, NULL) != SQLITE_OK)
+    return store_fail(s, "read event features");
+  sqlite3_bind_int64(st, 1, event);
+  sqlite3_bind_int(st, 2, limit);
+  return store_walk(s, st, fn, ud, "read event features");
+}
+
+int wt_store_events_near(wt_store *s, int32_t lo, int32_t hi,
+                         const char *const *ents, size_t n_ents, int need,
+                         int scan, int64_t *out, size_t max) {
+  char sql[1024];
+  if (n_ents > 16) n_ents = 16;
+  size_t len = (size_t)snprintf(
+      sql, sizeof sql,
+      "SELECT a.event_id, count(e.entity_id) c FROM"
+      " (SELECT id, event_id FROM articles WHERE clu_day BETWEEN ?1 AND ?2"
+      "  AND event_id IS NOT NULL LIMIT ?3) a"
+      " LEFT JOIN article_entities e ON e.article_id = a.id"
+      " AND e.entity_id IN (");
+  for (size_t i = 0; i < n_ents; i++)
+    len += (size_t)snprintf(sql + len, sizeof sql - len, "%s?%zu", i ? "," : "",
+                            i + 4);
+  snprintf(sql + len, sizeof sql - len,
+           ") GROUP BY a.event_id HAVING c >= %d"
+           " ORDER BY c DESC, a.event_id DESC LIMIT ?%zu",
+           need ? 1 : 0, n_ents + 4);
+  if (!max) return 0;
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+    return store_fail(s, "find events");
+  sqlite3_bind_int(st, 1, lo);
+  sqlite3_bind_int(st, 2, hi);
+  sqlite3_bind_int(st, 3, scan);
+  for (size_t i = 0; i < n_ents; i++) store_text(st, (int)i + 4, ents[i]);
+  sqlite3_bind_int64(st, (int)n_ents + 4, (sqlite3_int64)max);
+  int rc, n = 0;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW && (size_t)n < max)
+    out[n++] = sqlite3_column_int64(st, 0);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) n = store_fail(s, "find events");
+  sqlite3_finalize(st);
+  return n;
+}
+
+int32_t wt_store_newest_day(wt_store *s) {
+  sqlite3_stmt *st;
+  int32_t day = WT_NO_DAY;
+  if (sqlite3_prepare_v2(s->db, "SELECT max(clu_day) FROM articles", -1, &st,
+                         NULL) != SQLITE_OK)
+    return WT_NO_DAY;
+  if (sqlite3_step(st) == SQLITE_ROW &&
+      sqlite3_column_type(st, 0) != SQLITE_NULL)
+    day = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  return day;
+}
+
+int64_t wt_store_max_event(wt_store *s) {
+  sqlite3_stmt *st;
+  int64_t mx = 0;
+  if (sqlite3_prepare_v2(s->db,
+                         "SELECT max(coalesce((SELECT max(id) FROM events), 0),"
+                         " coalesce((SELECT max(from_id) FROM event_redirects), 0))",
+                         -1, &st, NULL) != SQLITE_OK)
+    return store_fail(s, "max event");
+  if (sqlite3_step(st) == SQLITE_ROW) mx = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  return mx;
+}
+
 /* -------------------------------------------------------------- events */
 
 static int store_event_touch(wt_store *s, int64_t event) {
@@ -357,20 +477,6 @@ int wt_store_unredirect(wt_store *s, int64_t id) {
   if (!(st = store_stmt(s, ST_UNREDIRECT_EV))) return -1;
   sqlite3_bind_int64(st, 1, id);
   return store_done(s, st, "unredirect event");
-}
-
-int wt_store_each_redirect(wt_store *s, wt_store_redirect_fn fn, void *ud) {
-  sqlite3_stmt *st;
-  if (sqlite3_prepare_v2(s->db,
-                         "SELECT from_id, to_id FROM event_redirects"
-                         " ORDER BY from_id",
-                         -1, &st, NULL) != SQLITE_OK)
-    return store_fail(s, "read redirects");
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-    fn(ud, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1));
-  sqlite3_finalize(st);
-  return rc == SQLITE_DONE ? 0 : store_fail(s, "read redirects");
 }
 
 int64_t wt_store_event_resolve(wt_store *s, int64_t id) {

@@ -76,6 +76,9 @@ typedef struct wt_store_article {
   const char *body, *doc_json, *features;
   const wt_store_entity *ents;
   size_t n_ents;
+  int has_clu_day;      /* clu_day is set: */
+  int32_t clu_day;      /* the day the cluster window ages it by */
+  int64_t duplicate_of; /* the article it copies, 0 none */
 } wt_store_article;
 
 /* Id of the article with this content hash, 0 if none, -1 on error. */
@@ -96,6 +99,30 @@ typedef int (*wt_store_feat_fn)(void *ud, int64_t article, const char *json,
                                 size_t n, int64_t event);
 int wt_store_each_features(wt_store *s, wt_store_feat_fn fn, void *ud);
 
+/* The same with the article's clu_day (WT_NO_DAY: unknown). */
+typedef int (*wt_store_day_fn)(void *ud, int64_t article, const char *json,
+                               size_t n, int64_t event, int32_t day);
+/* Walk, in id order, the articles of the active cluster window: all
+ * articles of every event that has one with clu_day >= min_day or
+ * unknown, and the articles with no event.  Driven by the clu_day index,
+ * so its cost follows the window, not the store. */
+int wt_store_each_recent(wt_store *s, int32_t min_day, wt_store_day_fn fn,
+                         void *ud);
+/* Walk the newest `limit` articles of an event, in id order. */
+int wt_store_each_of_event(wt_store *s, int64_t event, int limit,
+                           wt_store_day_fn fn, void *ud);
+/* Events of the articles with clu_day in [lo, hi] (at most `scan` of them
+ * read), those naming more of ents (at most 16) first; with `need` only
+ * those naming one.  Writes up to max ids (as stored, unresolved) and
+ * returns how many, -1 on error. */
+int wt_store_events_near(wt_store *s, int32_t lo, int32_t hi,
+                         const char *const *ents, size_t n_ents, int need,
+                         int scan, int64_t *out, size_t max);
+/* Newest clu_day of the store, WT_NO_DAY when none. */
+int32_t wt_store_newest_day(wt_store *s);
+/* Largest event id the store has used (events, redirects); -1 on error. */
+int64_t wt_store_max_event(wt_store *s);
+
 /* -------------------------------------------------------------- events */
 
 /* Set an article's event (creating the event row); both the old and the
@@ -105,8 +132,6 @@ int wt_store_assign(wt_store *s, int64_t article, int64_t event);
 int wt_store_redirect(wt_store *s, int64_t from, int64_t to);
 /* Remove the redirect of an event id that is live again. */
 int wt_store_unredirect(wt_store *s, int64_t id);
-typedef void (*wt_store_redirect_fn)(void *ud, int64_t from, int64_t to);
-int wt_store_each_redirect(wt_store *s, wt_store_redirect_fn fn, void *ud);
 /* Follow redirects from an event id to the live one (0 when unknown). */
 int64_t wt_store_event_resolve(wt_store *s, int64_t id);
 
