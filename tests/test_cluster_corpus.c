@@ -209,6 +209,7 @@ static double cc_report(const char *name, const cc_corpus *cc, int orders,
   static int64_t ev[CC_MAX];
   static size_t perm[CC_MAX];
   double p, r, f1;
+  *spread = 1; /* a failed run moves "everything" */
   if (cc_cluster(cc, NULL, ev)) return -1;
   f1 = cc_bcubed(cc, ev, &p, &r);
   double lo = f1, hi = f1;

@@ -417,13 +417,15 @@ static void tx_golden_frames(const char *rel, tx_fscore *sc) {
     *sep = '\0';
     char *body = sep + 5, *next = strstr(body, "\n=== ");
     if (next) *next = '\0';
+    /* header values are short; longer ones are cut (precision bounds
+     * make the cut explicit to the compiler) */
     char id[64], pub[32], title[512], type[64], parts[512], date[32];
     snprintf(id, sizeof id, "%.*s", (int)strcspn(hdr, "\n"), hdr);
-    snprintf(pub, sizeof pub, "%s", tx_header(hdr, "published:") ?: "-");
+    snprintf(pub, sizeof pub, "%.31s", tx_header(hdr, "published:") ?: "-");
     snprintf(title, sizeof title, "%s", tx_header(hdr, "title:") ?: "");
-    snprintf(type, sizeof type, "%s", tx_header(hdr, "type:") ?: "");
+    snprintf(type, sizeof type, "%.63s", tx_header(hdr, "type:") ?: "");
     snprintf(parts, sizeof parts, "%s", tx_header(hdr, "participants:") ?: "-");
-    snprintf(date, sizeof date, "%s", tx_header(hdr, "date:") ?: "-");
+    snprintf(date, sizeof date, "%.31s", tx_header(hdr, "date:") ?: "-");
     int32_t ref = strcmp(pub, "-") ? wt_day_parse(pub) : WT_NO_DAY;
     /* the language from the title's words is good enough here */
     const char *lang = strstr(body, " the ") ? "en" : "id";
