@@ -13,11 +13,17 @@ pkgs="gcc make cmake pkg-config clang libclang-rt-14-dev
       libsqlite3-dev libutf8proc-dev libjansson-dev
       libmicrohttpd-dev libstemmer-dev libxxhash-dev libexttextcat-dev
       libmodest-dev hunspell-id sqlite3"
+# Node.js and npm only when the commands are missing: a machine may carry
+# another packaging of them (NodeSource's nodejs bundles npm and conflicts
+# with Debian's npm package).
+node_pkgs=""
+command -v node >/dev/null 2>&1 || node_pkgs="nodejs"
+command -v npm >/dev/null 2>&1 || node_pkgs="$node_pkgs npm"
 for arg in "$@"; do
   case "$arg" in
     --bench) pkgs="$pkgs python3-dateparser python3-readability python3-lxml
-                   nodejs npm hyperfine wrk valgrind" ;;
-    --browser) pkgs="$pkgs chromium nodejs npm" ;;
+                   $node_pkgs hyperfine wrk valgrind" ;;
+    --browser) pkgs="$pkgs chromium $node_pkgs" ;;
     *) echo "setup.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done

@@ -305,17 +305,25 @@ WT_TEST(cluster_window_freezes_old_events) {
   CHECK_INT_EQ(wt_clu_event_of(c, 1), 0);
   CHECK_INT_EQ(wt_clu_resolve(c, e0), 0);
   CHECK_INT_EQ(wt_clu_resolve(c, e1), e1);
-  /* a late, undated copy of the old event cannot reach it any more */
+  /* a late, undated copy of the old event may belong to any frozen
+   * event: late, over every day before the window */
   syn late = look_alike[2];
   wt_clu_doc d2 = syn_doc(&late, 3, 3);
-  CHECK(!wt_clu_is_late(c, &d2));
+  int32_t lo = 0, hi = 0;
+  CHECK(wt_clu_is_late(c, &d2, &lo, &hi));
+  CHECK(lo == INT32_MIN && hi < d1.day - 30);
+  /* not restored, it cannot reach it */
   int64_t e2 = wt_clu_add(c, &d2);
   CHECK(e2 > 0 && e2 != e0);
-  /* a late dated article joins its old event once that is restored */
+  /* a late dated article joins its old event once that is thawed */
   wt_clu_doc d4 = syn_doc(&look_alike[3], 4, 4);
-  CHECK(wt_clu_is_late(c, &d4));
-  CHECK(wt_clu_restore(c, &d0, e0) == 0);
+  CHECK(wt_clu_is_late(c, &d4, &lo, &hi));
+  CHECK(lo <= d0.day && hi >= d0.day);
+  CHECK(wt_clu_thaw(c, &d0, e0, WT_NO_DAY) == 0);
   CHECK_INT_EQ(wt_clu_add(c, &d4), e0);
+  /* a dated article inside the window is not late */
+  wt_clu_doc d5 = syn_doc(&look_alike[0], 5, 5);
+  CHECK(!wt_clu_is_late(c, &d5, NULL, NULL));
   wt_clu_free(c);
 }
 

@@ -134,6 +134,37 @@ int clu_grow(void **p, uint32_t *cap, size_t elem) {
   *cap = nc;
   return 0;
 }
+/* ------------------------------------------------ corpus df sketch */
+
+/* Counter k (of CLU_CMS_DEPTH) of a feature hash: each row its own hash. */
+static size_t clu_cms_ix(uint64_t h, int k) {
+  uint64_t x = clu_mix(h + (uint64_t)(k >> 1) * 0x9E3779B97F4A7C15ULL);
+  return ((size_t)k << CLU_CMS_BITS) +
+         (size_t)((x >> (32 * (k & 1))) & ((1u << CLU_CMS_BITS) - 1));
+}
+
+/* Corpus document frequency of a feature hash (an upper bound). */
+static uint32_t clu_cms_get(const wt_clu *c, uint64_t h) {
+  if (!c->cms) return 0;
+  uint32_t m = UINT32_MAX;
+  for (int k = 0; k < CLU_CMS_DEPTH; k++)
+    if (c->cms[clu_cms_ix(h, k)] < m) m = c->cms[clu_cms_ix(h, k)];
+  return m;
+}
+
+/* Count one more article naming interned feature id (conservative
+ * update: only the counters at the minimum grow). */
+static void clu_cms_add(wt_clu *c, uint32_t id) {
+  clu_str *st = &c->strs[id];
+  uint32_t m = clu_cms_get(c, st->h) + 1;
+  for (int k = 0; k < CLU_CMS_DEPTH; k++) {
+    size_t i = clu_cms_ix(st->h, k);
+    if (c->cms[i] < m) c->cms[i] = m;
+  }
+  st->cdf = m;
+  st->logdf = (float)log((st->df > m ? st->df : m) + 1.0);
+}
+
 /* --------------------------------------------------------- interning */
 
 static uint32_t clu_intern_find(const wt_clu *c, const char *s, uint64_t h) {
@@ -189,7 +220,8 @@ static uint32_t clu_intern(wt_clu *c, char kind, const char *s) {
     }
     id = c->nstrs++;
   }
-  c->strs[id] = (clu_str){copy, h, 0, 0, 0};
+  uint32_t cdf = clu_cms_get(c, h);
+  c->strs[id] = (clu_str){copy, h, 0, cdf, 0, (float)log(cdf + 1.0)};
   c->nunref_strs++;
   size_t i = h & (c->strtab_cap - 1);
   while (c->strtab[i] != (size_t)CLU_NONE) i = (i + 1) & (c->strtab_cap - 1);
@@ -215,7 +247,7 @@ static void clu_strs_recycle(wt_clu *c) {
     if (CLU_GROW(c->free_strs, c->nfree_strs, c->capfree_strs)) return;
     free(st->s);
     st->s = NULL;
-    st->df = 0;
+    st->df = st->cdf = 0;
     st->logdf = 0;
     c->free_strs[c->nfree_strs++] = k;
   }
@@ -241,14 +273,27 @@ void wt_clu_reserve_ids(wt_clu *c, int64_t last) {
   if (last >= c->next_id) c->next_id = last + 1;
 }
 
-int wt_clu_is_late(const wt_clu *c, const wt_clu_doc *d) {
+int wt_clu_is_late(const wt_clu *c, const wt_clu_doc *d, int32_t *lo,
+                   int32_t *hi) {
   if (!c->window || c->newest == WT_NO_DAY || !d) return 0;
   /* the events it may join end within the date slack of its day (a
-   * guessed day: within a week), or within its plausible window */
-  int32_t cutoff = c->newest - c->window;
-  if (d->day != WT_NO_DAY)
-    return d->day - (d->day_conf >= CLU_DATE_CONF ? CLU_DATE_SLACK : 7) < cutoff;
-  return d->has_window && d->day_min != WT_NO_DAY && d->day_min < cutoff;
+   * guessed day: within a week), or within its plausible window; an
+   * undated article without one may belong to any event.  A frozen
+   * event's articles were all aged by days before the cutoff. */
+  int32_t cutoff = c->newest - c->window, l, h;
+  if (d->day != WT_NO_DAY) {
+    int slack = d->day_conf >= CLU_DATE_CONF ? CLU_DATE_SLACK : 7;
+    l = d->day - slack, h = d->day + slack;
+  } else if (d->has_window && d->day_min != WT_NO_DAY &&
+             d->day_max != WT_NO_DAY && d->day_min <= d->day_max) {
+    l = d->day_min - CLU_DATE_SLACK, h = d->day_max + CLU_DATE_SLACK;
+  } else {
+    l = INT32_MIN, h = cutoff - 1;
+  }
+  if (l >= cutoff) return 0;
+  if (lo) *lo = l;
+  if (hi) *hi = h < cutoff ? h : cutoff - 1;
+  return 1;
 }
 
 int wt_clu_last(const wt_clu *c, int64_t *event, int64_t *dup_of,
@@ -287,6 +332,7 @@ void wt_clu_free(wt_clu *c) {
   free(c->dirty);
   free(c->heap);
   free(c->acc);
+  free(c->cms);
   free(c);
 }
 
@@ -420,14 +466,25 @@ static int clu_post_add(wt_clu *c, uint64_t key, uint32_t art) {
 }
 
 static void clu_df(wt_clu *c, uint32_t id, int delta) {
-  c->strs[id].df += (uint32_t)delta;
-  c->strs[id].logdf = (float)log(c->strs[id].df + 1.0);
+  clu_str *st = &c->strs[id];
+  st->df += (uint32_t)delta;
+  st->logdf = (float)log((st->df > st->cdf ? st->df : st->cdf) + 1.0);
 }
 
-/* Put an article in the postings and count its terms' document frequency. */
-static int clu_index(wt_clu *c, uint32_t ai) {
+/* Put an article in the postings and count its features' document
+ * frequency: over the active articles, and with `count` over the corpus
+ * too (a thawed article was counted when it first came in). */
+static int clu_index(wt_clu *c, uint32_t ai, int count) {
   clu_art *a = &c->arts[ai];
   int rc = 0;
+  if (count && !c->cms) {
+    c->cms = calloc((size_t)CLU_CMS_DEPTH << CLU_CMS_BITS, sizeof *c->cms);
+    if (!c->cms) return -1;
+  }
+  if (count) {
+    c->ncorpus++;
+    for (uint32_t i = 0; i < a->ne + a->nt; i++) clu_cms_add(c, a->ents[i].id);
+  }
   for (uint32_t i = 0; i < a->np; i++) {
     rc |= clu_post_add(c, clu_post_key(a->parts[i].id, CLU_GEN_DAY), ai);
     if (a->day != WT_NO_DAY)
@@ -467,7 +524,7 @@ static uint32_t clu_new_slot(wt_clu *c) {
   return c->narts++;
 }
 
-static uint32_t clu_new_art(wt_clu *c, const wt_clu_doc *d) {
+static uint32_t clu_new_art(wt_clu *c, const wt_clu_doc *d, int count) {
   if (!d || d->article <= 0) return CLU_NONE;
   if (clu_slot(c, d->article) != CLU_NONE) return CLU_NONE;
   uint32_t nfree = c->nfree_arts, ai = clu_new_slot(c);
@@ -479,7 +536,8 @@ static uint32_t clu_new_art(wt_clu *c, const wt_clu_doc *d) {
     return CLU_NONE;
   }
   c->nactive++;
-  if (clu_map_put(&c->art_by_id, (uint64_t)d->article, ai) || clu_index(c, ai))
+  if (clu_map_put(&c->art_by_id, (uint64_t)d->article, ai) ||
+      clu_index(c, ai, count))
     return CLU_NONE;
   return ai;
 }
@@ -988,7 +1046,7 @@ static int64_t clu_attach(wt_clu *c, uint32_t ai, const clu_evcand *ec,
 
 int64_t wt_clu_add(wt_clu *c, const wt_clu_doc *d) {
   c->last = (clu_last){0, 0, 0, WT_NO_DAY};
-  uint32_t ai = clu_new_art(c, d);
+  uint32_t ai = clu_new_art(c, d, 1);
   if (ai == CLU_NONE) return -1;
   clu_art *a = &c->arts[ai];
   if (a->day != WT_NO_DAY && a->conf >= CLU_DATE_CONF &&
@@ -1103,15 +1161,15 @@ int wt_clu_restore(wt_clu *c, const wt_clu_doc *d, int64_t event) {
   return wt_clu_restore_at(c, d, event, WT_NO_DAY);
 }
 
-int wt_clu_restore_at(wt_clu *c, const wt_clu_doc *d, int64_t event,
-                      int32_t age_day) {
+static int clu_restore(wt_clu *c, const wt_clu_doc *d, int64_t event,
+                       int32_t age_day, int count) {
   if (event <= 0) return -1;
   for (int i = 0; i < 64; i++) { /* a stale id: follow its redirects */
     uint32_t r = clu_map_get(&c->redir_by_id, (uint64_t)event);
     if (r == CLU_NONE) break;
     event = c->redir_to[r];
   }
-  uint32_t ai = clu_new_art(c, d);
+  uint32_t ai = clu_new_art(c, d, count);
   if (ai == CLU_NONE) return -1;
   clu_art *a = &c->arts[ai];
   if (a->day != WT_NO_DAY && a->conf >= CLU_DATE_CONF &&
@@ -1128,6 +1186,16 @@ int wt_clu_restore_at(wt_clu *c, const wt_clu_doc *d, int64_t event,
   if (clu_event_add(c, e, ai)) return -1;
   clu_event_refresh(c, e);
   return 0; /* no freezing here: see wt_clu_restore in cluster.h */
+}
+
+int wt_clu_restore_at(wt_clu *c, const wt_clu_doc *d, int64_t event,
+                      int32_t age_day) {
+  return clu_restore(c, d, event, age_day, 1);
+}
+
+int wt_clu_thaw(wt_clu *c, const wt_clu_doc *d, int64_t event,
+                int32_t age_day) {
+  return clu_restore(c, d, event, age_day, 0);
 }
 
 void wt_clu_restore_redirect(wt_clu *c, int64_t from, int64_t to) {

@@ -74,15 +74,19 @@ void wt_clu_free(wt_clu *c);
  * event no longer in the index wt_clu_event_of() and wt_clu_duplicate_of()
  * return 0, wt_clu_resolve() 0, wt_clu_event_size() and wt_clu_why() -1,
  * and wt_clu_story() lists live events only.  Frozen events take no new
- * articles unless the caller brings them back first (wt_clu_restore, see
+ * articles unless the caller brings them back first (wt_clu_thaw, see
  * wt_clu_is_late). */
 void wt_clu_set_window(wt_clu *c, int days);
-/* 1 when d's event day (or, undated, its whole plausible window) lies
- * before the active window: its own event, if it has one, may be frozen,
- * so a caller that keeps a store should restore the candidate events of
- * d from it (wt_clu_restore) before wt_clu_add().  The next wt_clu_add()
- * freezes them again. */
-int wt_clu_is_late(const wt_clu *c, const wt_clu_doc *d);
+/* 1 when d may belong to a frozen event: its event day (or, undated, its
+ * plausible window) reaches before the active window, or it is undated
+ * with no window at all (it may belong to any event).  A caller that
+ * keeps a store should then restore the candidate events of d from it
+ * (wt_clu_thaw) before wt_clu_add(); the next wt_clu_add() freezes them
+ * again.  [*lo, *hi] (either may be NULL) are the days the articles of
+ * those events were aged by (wt_clu_article_day): hi is before the
+ * window, lo INT32_MIN for an undated article without a window. */
+int wt_clu_is_late(const wt_clu *c, const wt_clu_doc *d, int32_t *lo,
+                   int32_t *hi);
 /* What the last successful wt_clu_add() decided for its article: event,
  * duplicate_of and the day the window ages it by (wt_clu_article_day),
  * also when the article was frozen at once (a late arrival); -1 when the
@@ -107,6 +111,12 @@ int wt_clu_restore(wt_clu *c, const wt_clu_doc *d, int64_t event);
  * arrived (wt_clu_article_day then), not the newest day now. */
 int wt_clu_restore_at(wt_clu *c, const wt_clu_doc *d, int64_t event,
                       int32_t age_day);
+/* The same for a frozen article brought back for a late arrival: it is
+ * not counted again in the corpus document frequencies (IDF is over every
+ * article the index counted, frozen or not: wt_clu_add and the restores
+ * above count, a thaw does not). */
+int wt_clu_thaw(wt_clu *c, const wt_clu_doc *d, int64_t event,
+                int32_t age_day);
 /* Restore a redirect (old event id -> new). */
 void wt_clu_restore_redirect(wt_clu *c, int64_t from, int64_t to);
 

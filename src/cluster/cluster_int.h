@@ -36,6 +36,15 @@
 
 #define CLU_NB_MAX 64  /* articles re-clustered per arrival */
 #define CLU_SAMPLE 32  /* members sampled to attach to a big event */
+/* Corpus document frequencies (every article the index counted, frozen
+ * or not): a count-min sketch of CLU_CMS_DEPTH rows of 2^CLU_CMS_BITS
+ * counters (2 MB), conservative update.  Its error is one-sided and
+ * about (features counted) / 2^CLU_CMS_BITS per row, so IDF stops
+ * telling apart terms rarer than ~1 in 2,000 articles (none in a corpus
+ * of a few thousand). */
+#define CLU_CMS_DEPTH 4
+#define CLU_CMS_BITS 17
+
 #define CLU_NONE UINT32_MAX
 #define CLU_GEN_DAY UINT32_MAX /* posting key: no day */
 
@@ -75,13 +84,14 @@ int clu_grow(void **p, uint32_t *cap, size_t elem);
 /* --------------------------------------------------------- the index */
 
 /* An interned feature: kind-prefixed string, its hash (the content order
- * of vectors), its document frequency over the active articles, and how
- * many live articles name it (0: recycled at the next sweep). */
+ * of vectors), its document frequency over the active articles and over
+ * the corpus (the sketch's estimate, read when interned and when counted),
+ * and how many live articles name it (0: recycled at the next sweep). */
 typedef struct clu_str {
   char *s; /* NULL: a free id */
   uint64_t h;
-  uint32_t df, refs;
-  float logdf; /* log(df + 1), kept with df */
+  uint32_t df, cdf, refs;
+  float logdf; /* log(max(df, cdf) + 1): what IDF uses, kept with both */
 } clu_str;
 
 typedef struct clu_feat {
@@ -189,6 +199,9 @@ struct wt_clu {
 
   float *acc; /* candidate accumulator, one per slot, zero at rest */
   uint32_t capacc;
+
+  uint32_t *cms;    /* corpus df sketch (CLU_CMS_DEPTH rows), lazily */
+  uint32_t ncorpus; /* articles counted in it */
 };
 
 /* ------------------------------------------------------------ scoring */
@@ -209,12 +222,14 @@ typedef struct clu_score {
 } clu_score;
 
 /* Fill ew[0..a->ne) and tw[0..a->nt) with a's unit TF-IDF vectors (IDF
- * over the active articles). */
+ * over the corpus: see clu_idf). */
 void clu_vec_fill(const wt_clu *c, const clu_art *a, float *ew, float *tw);
 /* Score a against b (symmetric); va, vb from clu_vec_fill. */
 void clu_pair(const wt_clu *c, const clu_art *a, const clu_vec *va,
               const clu_art *b, const clu_vec *vb, clu_score *s);
-/* IDF of an interned feature over the active articles. */
+/* IDF of an interned feature over the corpus: every article the index
+ * counted (added, or restored when a store opens), frozen or not, so a
+ * score does not depend on which events happen to be in memory. */
 double clu_idf(const wt_clu *c, uint32_t id);
 
 /* --------------------------------------------------------- re-cluster */

@@ -39,8 +39,11 @@
  * when equal, or equal at the coarser of two adjacent precisions (1.28
  * and 1.3; not 5 and 5.04).
  *
+ * IDF is over the corpus (clu_idf), not the active window, so a late
+ * article scores a thawed event as it would have scored it live.
+ *
  * Invariant: clu_pair is symmetric and depends only on the two articles
- * and the active document frequencies, never on arrival order.
+ * and the corpus document frequencies, never on arrival order.
  */
 #include <math.h>
 #include <string.h>
@@ -52,8 +55,15 @@
 #define CLU_WIN_FAR 0.6    /* ... growing by this much over CLU_WIN_DAYS */
 #define CLU_WIN_DAYS 90.0
 
+/* log(N + 1) + 1, N the corpus size (the active articles when more:
+ * thawed articles a reopened store never counted). */
+static double clu_logn(const wt_clu *c) {
+  uint32_t n = c->ncorpus > c->nactive ? c->ncorpus : c->nactive;
+  return log(n + 1.0) + 1.0;
+}
+
 double clu_idf(const wt_clu *c, uint32_t id) {
-  return log(c->nactive + 1.0) - c->strs[id].logdf + 1.0;
+  return clu_logn(c) - c->strs[id].logdf;
 }
 
 static int clu_has(const clu_feat *f, uint32_t n, uint64_t h) {
@@ -67,7 +77,7 @@ static int clu_has(const clu_feat *f, uint32_t n, uint64_t h) {
 }
 
 void clu_vec_fill(const wt_clu *c, const clu_art *a, float *ew, float *tw) {
-  double s = 0, logn = log(c->nactive + 1.0) + 1.0;
+  double s = 0, logn = clu_logn(c);
   for (uint32_t i = 0; i < a->ne; i++) {
     double w = a->ents[i].w * (logn - c->strs[a->ents[i].id].logdf);
     if (clu_has(a->parts, a->np, a->ents[i].h)) w *= CLU_ENT_PART_W;

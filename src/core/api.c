@@ -84,6 +84,7 @@ typedef struct api_restore {
   wt_arena *a;
   wt_store *st;
   long bad;
+  int thaw; /* a late arrival's thaw: already counted in the corpus df */
 } api_restore;
 
 static int api_restore_one(void *ud, int64_t article, const char *json,
@@ -97,7 +98,10 @@ static int api_restore_one(void *ud, int64_t article, const char *json,
   }
   if (event > 0) { /* a partly restored event may have left stale ids */
     int64_t live = wt_store_event_resolve(r->st, event);
-    wt_clu_restore_at(r->clu, &d, live > 0 ? live : event, day);
+    if (r->thaw)
+      wt_clu_thaw(r->clu, &d, live > 0 ? live : event, day);
+    else
+      wt_clu_restore_at(r->clu, &d, live > 0 ? live : event, day);
   } else {
     wt_clu_add(r->clu, &d); /* assignment drained by the next ingest */
   }
@@ -106,7 +110,7 @@ static int api_restore_one(void *ud, int64_t article, const char *json,
 
 wt_clu *wt_api_cluster(warta *w) {
   if (w->clu) return w->clu;
-  api_restore r = {wt_clu_new(), wt_arena_new(0), w->st, 0};
+  api_restore r = {wt_clu_new(), wt_arena_new(0), w->st, 0, 0};
   if (!r.clu || !r.a) abort();
   /* only the active window: the events with an article aged by a day
    * within it (a week's margin for late inferred days), all their
@@ -131,31 +135,35 @@ wt_clu *wt_api_cluster(warta *w) {
   return w->clu;
 }
 
-/* Bring back from the store the events a late article may belong to:
- * those with an article on a nearby day, the ones naming its participants
- * or entities first (undated with a plausible window: those naming one
- * on a day of the window). */
+/* Bring back from the store the events a late article may belong to.
+ * Dated: the events with an article aged by a nearby day, those naming
+ * more of its participants and entities first.  Undated: the events
+ * naming its participants and entities (participants weigh double),
+ * through each one's newest stored articles on the days of its plausible
+ * window, or on any day before the window when it has none. */
 void wt_api_cluster_thaw(warta *w, wt_clu *c, const wt_clu_doc *d) {
+  int32_t lo, hi;
+  if (!wt_clu_is_late(c, d, &lo, &hi)) return;
   const char *ents[16];
+  double wt[16];
   size_t ne = 0;
   for (size_t i = 0; i < d->n_participants && ne < 8; i++)
-    if (d->participants[i]) ents[ne++] = d->participants[i];
+    if (d->participants[i]) ents[ne] = d->participants[i], wt[ne++] = 2;
   for (size_t i = 0; i < d->n_entities && ne < 16; i++) {
     size_t k = 0;
     while (k < ne && strcmp(ents[k], d->entities[i]) != 0) k++;
-    if (k == ne && d->entities[i]) ents[ne++] = d->entities[i];
+    if (k == ne && d->entities[i]) ents[ne] = d->entities[i], wt[ne++] = 1;
   }
-  int32_t lo = d->day, hi = d->day;
-  if (d->day == WT_NO_DAY) lo = d->day_min, hi = d->day_max;
-  if (lo == WT_NO_DAY || hi == WT_NO_DAY || hi < lo) return;
-  /* a day (+-2): every event of those days, the ones sharing entities
-   * first; a plausible window (up to a year): only those sharing one */
   int64_t ev[WT_API_THAW_EVENTS];
-  int n = wt_store_events_near(w->st, lo - 2, hi + 2, ents, ne,
-                               d->day == WT_NO_DAY, WT_API_THAW_SCAN, ev,
-                               WT_API_THAW_EVENTS);
-  api_restore r = {c, wt_arena_new(0), w->st, 0};
+  int n = d->day != WT_NO_DAY
+              ? wt_store_events_near(w->st, lo, hi, ents, ne, 0,
+                                     WT_API_THAW_SCAN, ev, WT_API_THAW_EVENTS)
+              : wt_store_events_sharing(w->st, ents, wt, ne, lo, hi,
+                                        WT_API_THAW_POSTINGS, ev,
+                                        WT_API_THAW_SHARED);
+  api_restore r = {c, wt_arena_new(0), w->st, 0, 1};
   if (!r.a) abort();
+  if (getenv("OWDBG")) { fprintf(stderr, "THAW art=%lld day=%d lo=%d hi=%d n=%d:", (long long)d->article, d->day, lo, hi, n); for (int i=0;i<n;i++) fprintf(stderr," %lld", (long long)ev[i]); fprintf(stderr,"\n"); }
   for (int i = 0; i < n; i++) {
     int64_t live = wt_store_event_resolve(w->st, ev[i]);
     if (live <= 0) live = ev[i];

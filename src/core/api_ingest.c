@@ -204,7 +204,7 @@ static int ingest_store(ingest_run *r, const wt_input *in, wt_doc *doc,
     wt_api_fail(w, WARTA_ERR, "%s: clustering failed", in->origin);
     return -1;
   }
-  if (wt_clu_is_late(r->clu, &cd)) wt_api_cluster_thaw(w, r->clu, &cd);
+  wt_api_cluster_thaw(w, r->clu, &cd); /* when it is late */
   if (wt_clu_add(r->clu, &cd) < 0) {
     wt_api_fail(w, WARTA_ERR, "%s: clustering failed", in->origin);
     return -1;

@@ -28,10 +28,14 @@
 #define WT_API_WINDOW_DAYS 30
 /* A late article (wt_clu_is_late) brings back at most this many stored
  * events, reading at most THAW_SCAN articles of its days and at most
- * THAW_ARTICLES articles of each event. */
+ * THAW_ARTICLES articles of each event.  An undated one brings back at
+ * most THAW_SHARED events naming its actors, reading the newest
+ * THAW_POSTINGS articles of each of its (at most 16) entities. */
 #define WT_API_THAW_EVENTS 32
 #define WT_API_THAW_SCAN 20000
 #define WT_API_THAW_ARTICLES 64
+#define WT_API_THAW_SHARED 16
+#define WT_API_THAW_POSTINGS 64
 /* Cap on one JSON document produced for a caller. */
 #define WT_API_JSON_MAX ((size_t)256 << 20)
 
@@ -55,9 +59,10 @@ const wt_resources *wt_api_resources(warta *w);
 /* The cluster index, restored from the store on first use; NULL with the
  * error set on failure. */
 wt_clu *wt_api_cluster(warta *w);
-/* Restore into c the stored events a late article d may join (call before
- * wt_clu_add when wt_clu_is_late); best effort: a store error only means
- * fewer candidates. */
+/* Restore into c the stored events a late article d may join (nothing
+ * unless wt_clu_is_late; call before wt_clu_add); best effort: a store
+ * error only means fewer candidates.  Thawed articles are not counted
+ * again in the corpus document frequencies (wt_clu_thaw). */
 void wt_api_cluster_thaw(warta *w, wt_clu *c, const wt_clu_doc *d);
 /* Current event of an article: the index's, else the store's (frozen
  * articles), redirects followed; 0 when none. */

@@ -398,6 +398,51 @@ int wt_store_events_near(wt_store *s, int32_t lo, int32_t hi,
   return n;
 }
 
+int wt_store_events_sharing(wt_store *s, const char *const *ents,
+                            const double *w, size_t n_ents, int32_t lo,
+                            int32_t hi, int per_entity, int64_t *out,
+                            size_t max) {
+  if (n_ents > 16) n_ents = 16;
+  if (!max || !n_ents) return 0;
+  /* per entity its newest postings on [lo, hi] (the entity index walked
+   * backwards), then per event the weight of the distinct entities it
+   * names, heaviest first, the most recent first among equals */
+  char sql[4096];
+  size_t len = (size_t)snprintf(
+      sql, sizeof sql,
+      "SELECT ev, sum(w) s, max(d) d FROM (SELECT a.event_id ev, x.k k,"
+      " max(x.w) w, max(a.clu_day) d FROM (");
+  for (size_t i = 0; i < n_ents; i++)
+    len += (size_t)snprintf(
+        sql + len, sizeof sql - len,
+        "%sSELECT * FROM (SELECT e.article_id id, %zu k, ?%zu w"
+        " FROM article_entities e JOIN articles b ON b.id = e.article_id"
+        " WHERE e.entity_id = ?%zu AND b.clu_day BETWEEN ?1 AND ?2"
+        " AND b.event_id IS NOT NULL ORDER BY e.article_id DESC LIMIT ?3)",
+        i ? " UNION ALL " : "", i, 2 * i + 5, 2 * i + 4);
+  snprintf(sql + len, sizeof sql - len,
+           ") x JOIN articles a ON a.id = x.id GROUP BY a.event_id, x.k)"
+           " GROUP BY ev ORDER BY s DESC, d DESC, ev DESC LIMIT ?%zu",
+           2 * n_ents + 4);
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+    return store_fail(s, "find events");
+  sqlite3_bind_int(st, 1, lo);
+  sqlite3_bind_int(st, 2, hi);
+  sqlite3_bind_int(st, 3, per_entity);
+  for (size_t i = 0; i < n_ents; i++) {
+    store_text(st, (int)(2 * i + 4), ents[i]);
+    sqlite3_bind_double(st, (int)(2 * i + 5), w ? w[i] : 1.0);
+  }
+  sqlite3_bind_int64(st, (int)(2 * n_ents + 4), (sqlite3_int64)max);
+  int rc, n = 0;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW && (size_t)n < max)
+    out[n++] = sqlite3_column_int64(st, 0);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) n = store_fail(s, "find events");
+  sqlite3_finalize(st);
+  return n;
+}
+
 int32_t wt_store_newest_day(wt_store *s) {
   sqlite3_stmt *st;
   int32_t day = WT_NO_DAY;

@@ -118,6 +118,16 @@ int wt_store_each_of_event(wt_store *s, int64_t event, int limit,
 int wt_store_events_near(wt_store *s, int32_t lo, int32_t hi,
                          const char *const *ents, size_t n_ents, int need,
                          int scan, int64_t *out, size_t max);
+/* Events naming the entities ents[0..n_ents) (at most 16; weights w, NULL:
+ * 1 each): per entity its newest `per_entity` articles with an event and
+ * clu_day in [lo, hi] are read (through the entity index), and the events
+ * come heaviest first (the summed weight of the distinct entities they
+ * name), the most recent first among equals.  Writes up to max ids (as
+ * stored, unresolved) and returns how many, -1 on error. */
+int wt_store_events_sharing(wt_store *s, const char *const *ents,
+                            const double *w, size_t n_ents, int32_t lo,
+                            int32_t hi, int per_entity, int64_t *out,
+                            size_t max);
 /* Newest clu_day of the store, WT_NO_DAY when none. */
 int32_t wt_store_newest_day(wt_store *s);
 /* Largest event id the store has used (events, redirects); -1 on error. */
