@@ -94,7 +94,7 @@ static size_t mn_mention_end(const x_ctx *c, size_t ti) {
   return ti;
 }
 
-static char *mn_text(x_ctx *c, uint32_t s, uint32_t e) {
+char *x_span_text(x_ctx *c, uint32_t s, uint32_t e) {
   /* copy with whitespace runs collapsed to one space */
   char *out = wt_arena_alloc(c->d->arena, e - s + 1);
   if (!out) return NULL;
@@ -111,7 +111,7 @@ static char *mn_text(x_ctx *c, uint32_t s, uint32_t e) {
 
 static int32_t mn_rule_entity(x_ctx *c, size_t ti, size_t tj,
                               wt_ent_type type) {
-  char *name = mn_text(c, c->t[ti].s, c->t[tj - 1].e);
+  char *name = x_span_text(c, c->t[ti].s, c->t[tj - 1].e);
   if (!name) return -1;
   char *id = wt_arena_printf(c->d->arena, "x:%s", name);
   if (!id) return -1;
@@ -254,7 +254,7 @@ static int mn_titles(x_ctx *c) {
     const char *role = NULL;
     if (qe > ti) {
       size_t last = qe - 1;
-      role = mn_text(c, c->t[ti].s, c->t[last].e);
+      role = x_span_text(c, c->t[ti].s, c->t[last].e);
     }
     if (found) {
       int32_t ent;

@@ -511,20 +511,6 @@ void wt_ner_gaz_tags(const wt_extract_res *r, const char *s, size_t n,
 
 /* ------------------------------------------------------------ mentions */
 
-/* Text of bytes [s, e) with whitespace runs as one space, in the arena. */
-static char *nr_text(x_ctx *c, uint32_t s, uint32_t e) {
-  char *out = wt_arena_alloc(c->d->arena, e - s + 1);
-  if (!out) return NULL;
-  size_t k = 0;
-  for (uint32_t i = s; i < e; i++) {
-    char ch = c->s[i];
-    if (ch == '\n' || ch == '\t' || ch == '\r') ch = ' ';
-    if (ch == ' ' && k && out[k - 1] == ' ') continue;
-    out[k++] = ch;
-  }
-  out[k] = '\0';
-  return out;
-}
 
 /* Is token k one word of trie t? */
 static int nr_in(const x_ctx *c, const x_trie *t, size_t k) {
@@ -640,7 +626,7 @@ static int nr_place(x_ctx *c, size_t a, size_t b, int t, int cased) {
   if (n_inner == 1 && d->entities.v[d->mentions.v[inner].entity].type == type)
     ent = d->mentions.v[inner].entity; /* "Kabupaten Pati" -> Pati */
   if (ent < 0) {
-    char *name = nr_text(c, c->t[a].s, c->t[b - 1].e);
+    char *name = x_span_text(c, c->t[a].s, c->t[b - 1].e);
     if (!name) return -1;
     if (nr_short_form(c, name)) type = WT_ENT_PERSON;
     char *id = wt_arena_printf(d->arena, "x:%s", name);

@@ -252,6 +252,9 @@ size_t x_tok_match(const x_ctx *c, const x_trie *t, size_t ti, int32_t *val);
 /* Does an entry of word class cls (XW_*) start at token ti? */
 int x_tok_class(const x_ctx *c, size_t ti, int cls);
 
+/* mention.c: the body's bytes [s, e) with whitespace runs as one space,
+ * copied into the doc's arena (NULL when the arena is full). */
+char *x_span_text(x_ctx *c, uint32_t s, uint32_t e);
 /* mention.c: one past the last token of the name word at ti, with the
  * parts a tight hyphen joins to it ("Al-Sisi"; "Moon-soo" when ti is not
  * the name's first token, `first`).  For every rule that finds names. */

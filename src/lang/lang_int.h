@@ -83,6 +83,11 @@ size_t wt_stem_id_word(const wt_stem_id *s, const char *w, size_t n, char *out,
 typedef struct wt_stem_en wt_stem_en;
 wt_stem_en *wt_stem_en_new(void);
 void wt_stem_en_free(wt_stem_en *s);
+/* Write the stem src[0..r) into out (outlen bytes, NUL-terminated); when
+ * it does not fit, the word w[0..n) itself, cut to fit.  Returns the
+ * length written.  Shared by both stemmers' public entry points. */
+size_t wt_stem_emit(const char *src, size_t r, const char *w, size_t n,
+                    char *out, size_t outlen);
 size_t wt_stem_en_word(wt_stem_en *s, const char *w, size_t n, char *out,
                        size_t outlen);
 

@@ -43,6 +43,11 @@ size_t wt_stem_en_word(wt_stem_en *s, const char *w, size_t n, char *out,
       r = (size_t)sb_stemmer_length(s->sb);
     }
   }
+  return wt_stem_emit(src, r, w, n, out, outlen);
+}
+
+size_t wt_stem_emit(const char *src, size_t r, const char *w, size_t n,
+                    char *out, size_t outlen) {
   if (r + 1 > outlen) {
     src = w;
     r = n < outlen ? n : outlen - 1;

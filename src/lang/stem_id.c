@@ -776,11 +776,5 @@ size_t wt_stem_id_word(const wt_stem_id *s, const char *w, size_t n,
       }
     }
   }
-  if (r + 1 > outlen) {
-    src = w;
-    r = n < outlen ? n : outlen - 1;
-  }
-  memmove(out, src, r);
-  out[r] = '\0';
-  return r;
+  return wt_stem_emit(src, r, w, n, out, outlen);
 }
