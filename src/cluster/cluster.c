@@ -38,6 +38,11 @@
  * stream: the store (articles.event_id, event_redirects) is the record of
  * frozen articles and events, and the index answers 0 / -1 for them.
  *
+ * IDF is over the corpus (a count-min sketch of every article counted,
+ * frozen or not), so a thawed event scores as a live one; frozen events
+ * without a confident date are remembered (a bounded ring) so a later
+ * dated article can name them for a thaw (wt_clu_frozen_undated).
+ *
  * Scoring lives in cluster_score.c, re-clustering and relabelling in
  * cluster_recluster.c, wt_clu_why in cluster_why.c (see cluster_int.h).
  */
@@ -296,6 +301,61 @@ int wt_clu_is_late(const wt_clu *c, const wt_clu_doc *d, int32_t *lo,
   return 1;
 }
 
+/* Hash of an entity id as interned ('e' + id, see clu_intern). */
+static uint64_t clu_ent_hash(const char *s) {
+  char buf[512];
+  size_t n = strlen(s);
+  if (n > sizeof buf - 2) n = sizeof buf - 2;
+  buf[0] = 'e';
+  memcpy(buf + 1, s, n);
+  return wt_hash64(buf, n + 1);
+}
+
+size_t wt_clu_frozen_undated(const wt_clu *c, const wt_clu_doc *d,
+                             int64_t *out, size_t max) {
+  if (!c->nund || !d || !max) return 0;
+  uint64_t hp[16], he[16];
+  size_t np = 0, ne = 0;
+  for (size_t i = 0; i < d->n_participants && np < 16; i++)
+    if (d->participants[i]) hp[np++] = clu_ent_hash(d->participants[i]);
+  for (size_t i = 0; i < d->n_entities && ne < 16; i++)
+    if (d->entities[i]) he[ne++] = clu_ent_hash(d->entities[i]);
+  int32_t lo = INT32_MIN, hi = INT32_MAX;
+  if (d->day != WT_NO_DAY) {
+    int slack = d->day_conf >= CLU_DATE_CONF ? CLU_DATE_SLACK : 7;
+    lo = d->day - slack, hi = d->day + slack;
+  } else if (d->has_window && d->day_min != WT_NO_DAY && d->day_max != WT_NO_DAY) {
+    lo = d->day_min - CLU_DATE_SLACK, hi = d->day_max + CLU_DATE_SLACK;
+  }
+  size_t n = 0;
+  int score[64];
+  if (max > 64) max = 64;
+  /* newest first; an event frozen twice (thawed in between) once */
+  for (uint32_t k = 0; k < c->nund; k++) {
+    const clu_undated *u =
+        &c->und[(c->und_next + CLU_UNDATED - 1 - k) % CLU_UNDATED];
+    if (u->hi < lo || u->lo > hi) continue;
+    int sc = 0;
+    for (uint8_t j = 0; j < u->nh; j++) {
+      int hit = 0;
+      for (size_t i = 0; i < np && !hit; i++) hit = hp[i] == u->h[j];
+      for (size_t i = 0; i < ne && !hit; i++) hit = he[i] == u->h[j];
+      sc += hit ? (j < u->np ? 2 : 1) : 0;
+    }
+    if (sc < 2) continue;
+    size_t i = 0;
+    while (i < n && out[i] != u->event) i++;
+    if (i < n) continue;
+    /* keep the best `max`, heaviest first, newest first among equals */
+    if (n == max && sc <= score[n - 1]) continue;
+    if (n < max) n++;
+    for (i = n - 1; i > 0 && score[i - 1] < sc; i--)
+      out[i] = out[i - 1], score[i] = score[i - 1];
+    out[i] = u->event, score[i] = sc;
+  }
+  return n;
+}
+
 int wt_clu_last(const wt_clu *c, int64_t *event, int64_t *dup_of,
                 int32_t *age_day) {
   if (event) *event = c->last.event;
@@ -333,6 +393,7 @@ void wt_clu_free(wt_clu *c) {
   free(c->heap);
   free(c->acc);
   free(c->cms);
+  free(c->und);
   free(c);
 }
 
@@ -874,6 +935,42 @@ static void clu_redir_prune(wt_clu *c) {
   c->drained_redir = kd;
 }
 
+/* Remember a frozen event that has no confident date (see clu_undated). */
+static void clu_undated_note(wt_clu *c, const clu_event *ev) {
+  if (!ev->n) return;
+  clu_undated u = {ev->id, INT32_MAX, INT32_MIN, {0}, 0, 0};
+  for (uint32_t i = 0; i < ev->n; i++) {
+    const clu_art *a = &c->arts[ev->mem[i]];
+    if (a->day != WT_NO_DAY && a->conf >= CLU_DATE_CONF) return;
+    if (a->day != WT_NO_DAY) { /* a guess: within a week */
+      if (a->day - 7 < u.lo) u.lo = a->day - 7;
+      if (a->day + 7 > u.hi) u.hi = a->day + 7;
+    } else if (!(a->flags & CLU_A_WINDOW)) {
+      u.lo = INT32_MIN, u.hi = INT32_MAX;
+    } else {
+      if (a->day_min < u.lo) u.lo = a->day_min;
+      if (a->day_max > u.hi) u.hi = a->day_max;
+    }
+  }
+  for (int pass = 0; pass < 2; pass++)
+    for (uint32_t i = 0; i < ev->n && u.nh < CLU_UND_KEYS; i++) {
+      const clu_art *a = &c->arts[ev->mem[i]];
+      const clu_feat *f = pass ? a->ents : a->parts;
+      uint32_t nf = pass ? a->ne : a->np;
+      for (uint32_t k = 0; k < nf && u.nh < CLU_UND_KEYS; k++) {
+        uint32_t j = 0;
+        while (j < u.nh && u.h[j] != f[k].h) j++;
+        if (j == u.nh) u.h[u.nh++] = f[k].h;
+      }
+      if (!pass) u.np = u.nh;
+    }
+  if (!u.nh) return;
+  if (!c->und && !(c->und = malloc(CLU_UNDATED * sizeof *c->und))) return;
+  c->und[c->und_next] = u;
+  c->und_next = (c->und_next + 1) % CLU_UNDATED;
+  if (c->nund < CLU_UNDATED) c->nund++;
+}
+
 static void clu_freeze(wt_clu *c) {
   if (!c->window || c->newest == WT_NO_DAY) return;
   int32_t cutoff = c->newest - c->window;
@@ -881,6 +978,7 @@ static void clu_freeze(wt_clu *c) {
     clu_heap_it it = clu_heap_pop(c);
     clu_event *ev = &c->evs[it.ev];
     if (!ev->id || ev->last_day != it.day) continue;
+    if (ev->live) clu_undated_note(c, ev);
     for (uint32_t i = 0; ev->live && i < ev->n; i++) clu_freeze_art(c, ev->mem[i]);
     clu_event_drop(c, it.ev);
   }

@@ -87,6 +87,16 @@ void wt_clu_set_window(wt_clu *c, int days);
  * window, lo INT32_MIN for an undated article without a window. */
 int wt_clu_is_late(const wt_clu *c, const wt_clu_doc *d, int32_t *lo,
                    int32_t *hi);
+/* Frozen events without a confident date (their articles are undated)
+ * that d may belong to: they name at least one of d's participants or two
+ * of its entities, and their articles' plausible windows reach d's day.
+ * A dated article arriving after such an event froze would have joined
+ * it with everything in memory, so a caller with a store thaws these too.
+ * The index remembers the newest CLU_UNDATED such events (not across a
+ * reopen).  Writes up to max (at most 64) event ids, as they were when
+ * frozen (a store resolves redirects), best first; returns how many. */
+size_t wt_clu_frozen_undated(const wt_clu *c, const wt_clu_doc *d,
+                             int64_t *out, size_t max);
 /* What the last successful wt_clu_add() decided for its article: event,
  * duplicate_of and the day the window ages it by (wt_clu_article_day),
  * also when the article was frozen at once (a late arrival); -1 when the

@@ -45,6 +45,12 @@
 #define CLU_CMS_DEPTH 4
 #define CLU_CMS_BITS 17
 
+/* Frozen events with no confident date (undated articles) remembered so
+ * that a later dated article can name them for a thaw: the newest
+ * CLU_UNDATED of them, each by up to CLU_UND_KEYS actors. */
+#define CLU_UNDATED 4096
+#define CLU_UND_KEYS 8
+
 #define CLU_NONE UINT32_MAX
 #define CLU_GEN_DAY UINT32_MAX /* posting key: no day */
 
@@ -146,6 +152,16 @@ typedef struct clu_last {
   int32_t wday;
 } clu_last;
 
+/* A frozen event without a confident date: its id, the days it may lie
+ * on (the union of its articles' windows; INT32_MIN..INT32_MAX when one
+ * has none), and the hashes of its actors (participants first). */
+typedef struct clu_undated {
+  int64_t event;
+  int32_t lo, hi;
+  uint64_t h[CLU_UND_KEYS];
+  uint8_t np, nh;
+} clu_undated;
+
 typedef struct clu_heap_it {
   int32_t day;
   uint32_t ev;
@@ -199,6 +215,9 @@ struct wt_clu {
 
   float *acc; /* candidate accumulator, one per slot, zero at rest */
   uint32_t capacc;
+
+  clu_undated *und; /* ring of CLU_UNDATED frozen undated events */
+  uint32_t nund, und_next;
 
   uint32_t *cms;    /* corpus df sketch (CLU_CMS_DEPTH rows), lazily */
   uint32_t ncorpus; /* articles counted in it */

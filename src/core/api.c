@@ -135,39 +135,45 @@ wt_clu *wt_api_cluster(warta *w) {
   return w->clu;
 }
 
-/* Bring back from the store the events a late article may belong to.
- * Dated: the events with an article aged by a nearby day, those naming
- * more of its participants and entities first.  Undated: the events
- * naming its participants and entities (participants weigh double),
- * through each one's newest stored articles on the days of its plausible
- * window, or on any day before the window when it has none. */
+/* Bring back from the store the events an article may belong to that
+ * are no longer in the index.  Late and dated: the events with an
+ * article aged by a nearby day, those naming more of its participants
+ * and entities first.  Late and undated: the events naming its
+ * participants and entities (participants weigh double), through each
+ * one's newest stored articles on the days of its plausible window, or
+ * on any day before the window when it has none.  Any article: the
+ * frozen events without a confident date that the index remembers as
+ * naming its actors on days it may lie on (wt_clu_frozen_undated). */
 void wt_api_cluster_thaw(warta *w, wt_clu *c, const wt_clu_doc *d) {
+  int64_t ev[WT_API_THAW_EVENTS + WT_API_THAW_SHARED];
+  int n = 0;
   int32_t lo, hi;
-  if (!wt_clu_is_late(c, d, &lo, &hi)) return;
-  const char *ents[16];
-  double wt[16];
-  size_t ne = 0;
-  for (size_t i = 0; i < d->n_participants && ne < 8; i++)
-    if (d->participants[i]) ents[ne] = d->participants[i], wt[ne++] = 2;
-  for (size_t i = 0; i < d->n_entities && ne < 16; i++) {
-    size_t k = 0;
-    while (k < ne && strcmp(ents[k], d->entities[i]) != 0) k++;
-    if (k == ne && d->entities[i]) ents[ne] = d->entities[i], wt[ne++] = 1;
+  if (wt_clu_is_late(c, d, &lo, &hi)) {
+    const char *ents[16];
+    double wt[16];
+    size_t ne = 0;
+    for (size_t i = 0; i < d->n_participants && ne < 8; i++)
+      if (d->participants[i]) ents[ne] = d->participants[i], wt[ne++] = 2;
+    for (size_t i = 0; i < d->n_entities && ne < 16; i++) {
+      size_t k = 0;
+      while (k < ne && strcmp(ents[k], d->entities[i]) != 0) k++;
+      if (k == ne && d->entities[i]) ents[ne] = d->entities[i], wt[ne++] = 1;
+    }
+    n = d->day != WT_NO_DAY
+            ? wt_store_events_near(w->st, lo, hi, ents, ne, 0,
+                                   WT_API_THAW_SCAN, ev, WT_API_THAW_EVENTS)
+            : wt_store_events_sharing(w->st, ents, wt, ne, lo, hi,
+                                      WT_API_THAW_POSTINGS, ev,
+                                      WT_API_THAW_SHARED);
+    if (n < 0) n = 0;
   }
-  int64_t ev[WT_API_THAW_EVENTS];
-  int n = d->day != WT_NO_DAY
-              ? wt_store_events_near(w->st, lo, hi, ents, ne, 0,
-                                     WT_API_THAW_SCAN, ev, WT_API_THAW_EVENTS)
-              : wt_store_events_sharing(w->st, ents, wt, ne, lo, hi,
-                                        WT_API_THAW_POSTINGS, ev,
-                                        WT_API_THAW_SHARED);
+  n += (int)wt_clu_frozen_undated(c, d, ev + n, WT_API_THAW_SHARED);
   api_restore r = {c, wt_arena_new(0), w->st, 0, 1};
   if (!r.a) abort();
-  if (getenv("OWDBG")) { fprintf(stderr, "THAW art=%lld day=%d lo=%d hi=%d n=%d:", (long long)d->article, d->day, lo, hi, n); for (int i=0;i<n;i++) fprintf(stderr," %lld", (long long)ev[i]); fprintf(stderr,"\n"); }
   for (int i = 0; i < n; i++) {
     int64_t live = wt_store_event_resolve(w->st, ev[i]);
     if (live <= 0) live = ev[i];
-    if (wt_clu_resolve(c, live)) continue; /* in the window */
+    if (wt_clu_resolve(c, live)) continue; /* in the window (or thawed) */
     wt_store_each_of_event(w->st, live, WT_API_THAW_ARTICLES, api_restore_one, &r);
   }
   wt_arena_free(r.a);
