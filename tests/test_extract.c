@@ -618,3 +618,61 @@ WT_TEST(extract_frame_urged_and_ceremony) {
                           "en", NULL),
                "agreement");
 }
+
+/* The headline's event is boosted only when a lead sentence tells it in
+ * its main clause: a word the lead names in a later clause ("..., as
+ * tariffs tested the bloc") is background, in the headline too. */
+WT_TEST(extract_frame_title_main_clause) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_type_of("Regional foreign ministers convened in Bangkok on "
+                          "Wednesday for their annual meeting, as sweeping "
+                          "tariffs tested the bloc's unity.",
+                          "en", "Ministers gather in Bangkok as tariffs loom"),
+               "meeting");
+  CHECK_STR_EQ(tx_type_of("Pemerintah menaikkan tarif impor baja menjadi 25 "
+                          "persen, Senin (2/6/2025).", "id",
+                          "Pemerintah naikkan tarif baja"),
+               "sanction");
+}
+
+/* What a ceremony is held with is part of it ("upacara penyambutan
+ * digelar dengan tembakan meriam"); a word right after the ceremony word
+ * names it ("upacara pelantikan"). */
+WT_TEST(extract_frame_ceremony_honours) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_type_of("Presiden Andi Wijaya menyambut Presiden Brasil "
+                          "Carlos Mendes di Istana Bogor, Senin (2/6/2025). "
+                          "Mendes datang untuk kunjungan kenegaraan. Upacara "
+                          "penyambutan digelar dengan iringan tembakan "
+                          "meriam 21 kali.", "id", NULL),
+               "visit");
+  CHECK_STR_EQ(tx_type_of("Upacara pelantikan Gubernur Budi Santoso digelar "
+                          "di Gedung Sate, Bandung, Senin (2/6/2025).", "id",
+                          NULL),
+               "appointment");
+}
+
+/* A passive signing ("Deklarasi ditandatangani oleh A dan B") names the
+ * signers: they, not the states of the main sentence, take part. */
+WT_TEST(extract_frame_passive_signing) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_parts("Indonesia dan Brasil merampungkan perundingan "
+                        "perjanjian dagang di Bali, Selasa (3/6/2025). "
+                        "Deklarasi ditandatangani oleh Menteri Perdagangan "
+                        "Budi Santoso dan Menteri Luar Negeri Brasil Mauro "
+                        "Vieira.", "id", NULL),
+               "Budi Santoso|Mauro Vieira");
+}
+
+/* After a comma, "as"/"saat" opens a subordinate clause: its person is
+ * no actor of the main clause ("Kenya and Indonesia signed ..., as X
+ * pushes ..."); the signers named in the lead are. */
+WT_TEST(extract_frame_comma_as_clause) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_parts("Kenya and Indonesia signed a trade agreement on "
+                        "Tuesday, as Kenyan President Daniel Mwangi pushes "
+                        "to widen his country's markets. President Mwangi "
+                        "and Indonesian President Andi Wijaya witnessed the "
+                        "signing in Nairobi.", "en", NULL),
+               "Daniel Mwangi|Andi Wijaya");
+}

@@ -8,8 +8,10 @@
  * subordinate clause weighs half, a cue that only qualifies a head noun,
  * "korban banjir", or is the topic of a discussion verb, "membahas
  * persiapan kunjungan", a third, one inside a direct quote half, one in a
- * clause after the first cued clause 0.6); the title's type scores 1.2 x
- * when the lead cues it too; the best score wins and its cue is the
+ * clause after the first cued clause 0.6, one a ceremony is held with,
+ * "upacara ... dengan tembakan meriam", 0.3); a title cue scores 1.2 x
+ * when a lead sentence cues its type in its main clause; the best score
+ * wins and its cue is the
  * trigger.  An outcome (agreement, statement) reached during a contact
  * (meeting, visit, call) named in the same lead sentence gives way to the
  * contact, unless that contact is dated to a coarser, other period.
@@ -19,8 +21,8 @@
  * Participants: the actors of the main event, never where it happens
  * (the type's `actors` column: person, pair, org, civil, none).  Persons
  * in the main sentence up to a subordinate clause ("usai Trump dilantik":
- * Trump is not one), topped up to two from the title and the lead for
- * pair types; for org/civil types the institution acting first; when
+ * Trump is not one; ", as X pushes ..."), topped up to two from the
+ * title and the lead for pair types; for org/civil types the institution acting first; when
  * nobody is named there, persons of the other lead sentences about the
  * event, then organisations and states of the main sentence (states act
  * through people, so they come last).  Appointments: the appointer and
@@ -129,12 +131,15 @@ static int fr_modifier(const wt_extract_res *r, const char *s, size_t a,
  * too: a cue inside a subordinate clause ("after a two-day policy
  * meeting"; a clause opened at the start of the sentence ends at its
  * comma) weighs half, and one that only qualifies a head noun ("korban
- * banjir") a third: the main clause's verb beats them. */
+ * banjir") a third: the main clause's verb beats them.  mult (NULL: 1)
+ * scales each type's cues; main_ty (NULL: unused) gets a 1 for each type
+ * cued at full weight (the main clause). */
 static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
-                      size_t b, int32_t *ty, wt_span *sp) {
+                      size_t b, const double *mult, uint8_t *main_ty,
+                      int32_t *ty, wt_span *sp) {
   double best = 0, late = 0;
   int sub = 0, sub_to_comma = 0, words = 0, seen = 0, later = 0, topic = 0;
-  int quoted = 0;
+  int quoted = 0, cer = -1; /* word index of a ceremony word */
   for (size_t i = a; i < b; i++) {
     /* inside a direct quote: what someone said, not what happened */
     if (s[i] == '"') quoted = !quoted;
@@ -144,6 +149,7 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
       quoted = (unsigned char)s[i + 2] == 0x9C;
     if (s[i] == ',' || s[i] == ';') {
       topic = 0;
+      cer = -1;
       if (sub && sub_to_comma) sub = 0;
       else if (seen) later = 1;
     }
@@ -155,6 +161,7 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
     if (!k) {
       /* a topic runs to the clause's end or to a place or "during" word
        * ("discussed Ukraine in a phone call") */
+      if (fr_word_in(&r->words[XW_CEREMONY], s, b, i)) cer = words;
       if (fr_word_in(&r->words[XW_TOPIC], s, b, i)) topic = 1;
       else if (fr_word_in(&r->words[XW_LOC], s, b, i) ||
                fr_word_in(&r->words[XW_DURING], s, b, i))
@@ -166,7 +173,12 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
       continue;
     }
     double w = sub ? 0.5 : 1.0;
-    if (topic || fr_modifier(r, s, a, b, i, ends[k - 1])) w *= 0.3;
+    /* what a ceremony is held with is part of it ("upacara ... dengan
+     * tembakan meriam"), unless it names the ceremony ("upacara
+     * pelantikan") */
+    if (topic || (cer >= 0 && words > cer + 1) ||
+        fr_modifier(r, s, a, b, i, ends[k - 1]))
+      w *= 0.3;
     else if (!sub) seen = 1;
     /* a clause after the one holding the first event word elaborates
      * ("met ..., discussing a planned visit", "..., with X urging ...") */
@@ -174,7 +186,8 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
     if (quoted) w *= FR_QUOTED;
     for (int32_t p = heads[k - 1]; p >= 0; p = r->type_cues.pay_next[p]) {
       int32_t t = r->type_cues.pay_val[p];
-      double sc = r->types[t].priority * w - late;
+      if (main_ty && w == 1.0) main_ty[t] = 1;
+      double sc = r->types[t].priority * w * (mult ? mult[t] : 1.0) - late;
       if (sc > best) {
         best = sc;
         *ty = t;
@@ -284,7 +297,12 @@ static int fr_container(const x_ctx *c, size_t q, int32_t *ty, wt_span *sp) {
   return 0;
 }
 
+/* Does a subordinate clause open at token ti: a subordinator, or a comma
+ * before a `commasub` word (", as X pushes ...", ", saat ...")? */
 static int fr_is_subord(const x_ctx *c, size_t ti) {
+  if (ti + 1 < c->nt && c->t[ti].kind == XK_PUNCT &&
+      c->s[c->t[ti].s] == ',' && x_tok_class(c, ti + 1, XW_COMMASUB))
+    return 1;
   return x_tok_match(c, &c->r->subords, ti, NULL) > ti;
 }
 
@@ -1236,7 +1254,7 @@ static int fr_secondary(x_ctx *c, const uint8_t *trig) {
     wt_span sp = {0, 0};
     uint32_t b0 = ca > c->sent_tok[q] ? c->t[ca].s : c->sent[q].start;
     uint32_t e = cb < c->sent_tok[q + 1] ? c->t[cb - 1].e : c->sent[q].end;
-    if (fr_cues(c->r, c->s, b0, e, &ty, &sp) > 0) {
+    if (fr_cues(c->r, c->s, b0, e, NULL, NULL, &ty, &sp) > 0) {
       f->type = c->r->types[ty].id;
       f->trigger = sp;
     }
@@ -1275,25 +1293,30 @@ int x_frame_build(x_ctx *c) {
   const wt_extract_res *r = c->r;
   wt_frame *f = &d->frame;
   fr_best best = {-1, 0, {0, 0}, -1};
-  if (d->title.value) {
-    int32_t ty;
-    wt_span sp;
-    size_t tl = strlen(d->title.value);
-    double sc = fr_cues(r, d->title.value, 0, tl, &ty, &sp);
-    /* the headline's event, when the lead tells it too, is the news */
-    for (size_t q = 0; sc > 0 && q < c->ns && q < FR_LEAD; q++)
-      if (fr_has_type_cue(c, q, ty)) {
-        sc *= FR_TITLE_LEAD;
-        break;
-      }
-    if (sc > 0) best = (fr_best){ty, sc, {0, 0}, -1};
-  }
+  uint8_t *main_ty = wt_arena_alloc(d->arena, r->n_types + 1);
+  double *mult = wt_arena_alloc(d->arena, (r->n_types + 1) * sizeof *mult);
+  if (!mult || !main_ty) return -1;
+  memset(main_ty, 0, r->n_types + 1);
   for (size_t q = 0; q < c->ns; q++) {
     int32_t ty;
     wt_span sp;
     double w = q < FR_LEAD ? 1.0 - 0.1 * (double)q : 0.3;
-    double sc = fr_cues(r, c->s, c->sent[q].start, c->sent[q].end, &ty, &sp);
+    double sc = fr_cues(r, c->s, c->sent[q].start, c->sent[q].end, NULL,
+                        q < FR_LEAD ? main_ty : NULL, &ty, &sp);
     if (sc * w > best.score) best = (fr_best){ty, sc * w, sp, (long)q};
+  }
+  /* the headline's event, when a lead sentence tells it in its main
+   * clause, is the news ("ministers gather ... as tariffs loom": the
+   * gathering, told again as the lead's main verb, not the tariffs the
+   * lead names in a later clause); it wins ties */
+  for (size_t t = 0; t < r->n_types; t++)
+    mult[t] = main_ty[t] ? FR_TITLE_LEAD : 1.0;
+  if (d->title.value) {
+    int32_t ty;
+    wt_span sp;
+    size_t tl = strlen(d->title.value);
+    double sc = fr_cues(r, d->title.value, 0, tl, mult, NULL, &ty, &sp);
+    if (sc > 0 && sc >= best.score) best = (fr_best){ty, sc, {0, 0}, -1};
   }
   /* an outcome reached during a contact in the lead: the contact is the
    * main event ("the agreement was reached during their meeting") */
@@ -1326,7 +1349,8 @@ int x_frame_build(x_ctx *c) {
   } else if (first_trig >= 0) {
     /* cued in the title: the trigger is its first body occurrence */
     int32_t ty;
-    fr_cues(r, c->s, c->sent[first_trig].start, c->sent[first_trig].end, &ty,
+    fr_cues(r, c->s, c->sent[first_trig].start, c->sent[first_trig].end,
+            NULL, NULL, &ty,
             &f->trigger);
   }
   long ev = best.sent >= 0 ? best.sent : first_trig >= 0 ? first_trig : 0;

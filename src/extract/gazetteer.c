@@ -606,7 +606,7 @@ static int gaz_word_line(void *ud, char *line, size_t len, int lineno) {
       "pron", "loc", "lasting", "from", "that", "to", "asis", "clause",
       "state", "during", "modhead", "modtail", "weekday", "topic",
       "predecessor", "passive", "aux", "agent", "plan", "through",
-      "witness", "organiser", "members", "chair", "watch"};
+      "witness", "organiser", "members", "chair", "watch", "ceremony", "commasub"};
   wt_extract_res *r = ud;
   char *f[3] = {0};
   int k = wt_split_tabs(line, f, 3);

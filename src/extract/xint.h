@@ -148,6 +148,10 @@ enum {
                   meeting */
   XW_WATCH,    /* "menyaksikan", "witnessed": the outcome after it is a
                   ceremony of its own, not held inside a contact */
+  XW_CEREMONY, /* "upacara", "ceremony": event words later in its clause
+                  are part of the ceremony ("... dengan tembakan meriam") */
+  XW_COMMASUB, /* "as", "saat": after a comma, opens a subordinate clause
+                  (", as Carney pushes ...") */
   XW_N
 };
 
