@@ -4,13 +4,19 @@
  * features and Viterbi decoding, on token-per-line BIO files (IndoNLU
  * NERGrit / NERP format: token TAB label, blank line between sentences).
  *
- *   ner_train [-b BITS] [-e EPOCHS] -o MODEL TRAIN... [-v VALID...]
+ *   ner_train [-b BITS] [-e EPOCHS] [-d HOLD] [-p PATIENCE] -o MODEL
+ *             TRAIN... [-v VALID...]
  *
  * Labels PERSON/PPL, ORGANISATION/IND, PLACE/PLC are learnt; anything
  * else (NERP's EVT, FNB) is O.  Sentences are joined with single spaces,
  * as the evaluation does, and the gazetteer evidence comes from the
  * extract gazetteer.  Training order is a fixed shuffle (deterministic).
- * With -v, prints span-level exact-match P/R/F1 after every epoch.
+ * Early stopping: one train sentence in HOLD (by a hash of its text) is
+ * held out; training on the rest runs up to EPOCHS epochs, stopping
+ * after PATIENCE without gain on the held-out part; the model is then
+ * trained on all the train sentences for the best epoch count.  With -v,
+ * prints span-level exact-match P/R/F1 of the final model on the
+ * validation files (reported only, never used to choose).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -215,12 +221,16 @@ static size_t tr_spans(const uint8_t *tags, size_t nt, int (*sp)[3]) {
   return k;
 }
 
-static void tr_eval(const tr_corpus *c, const float *w, const float *tr,
-                    const char *label) {
+/* Span F1 of the sentences sel[0..nsel) (all when sel is NULL); prints a
+ * line when label is set. */
+static double tr_eval(const tr_corpus *c, const size_t *sel, size_t nsel,
+                      const float *w, const float *tr, const char *label) {
   long tp[3] = {0}, fp[3] = {0}, fn[3] = {0};
   uint8_t pred[WT_NER_MAXTOK];
   int gs[WT_NER_MAXTOK][3], ps[WT_NER_MAXTOK][3];
-  for (size_t si = 0; si < c->ns; si++) {
+  if (!sel) nsel = c->ns;
+  for (size_t k = 0; k < nsel; k++) {
+    size_t si = sel ? sel[k] : k;
     tr_decode(c, si, w, tr, pred);
     size_t ng = tr_spans(c->gold + c->sents[si].tok0, c->sents[si].nt, gs);
     size_t np = tr_spans(pred, c->sents[si].nt, ps);
@@ -240,23 +250,103 @@ static void tr_eval(const tr_corpus *c, const float *w, const float *tr,
   }
   static const char *const names[3] = {"person", "org", "place"};
   long a = 0, b = 0, d = 0;
-  printf("  %s:", label);
+  if (label) printf("  %s:", label);
   for (int t = 0; t < 3; t++) {
     double p = tp[t] + fp[t] ? (double)tp[t] / (double)(tp[t] + fp[t]) : 0;
     double r = tp[t] + fn[t] ? (double)tp[t] / (double)(tp[t] + fn[t]) : 0;
-    printf(" %s %.3f", names[t], p + r > 0 ? 2 * p * r / (p + r) : 0);
+    if (label) printf(" %s %.3f", names[t], p + r > 0 ? 2 * p * r / (p + r) : 0);
     a += tp[t];
     b += fp[t];
     d += fn[t];
   }
   double p = a + b ? (double)a / (double)(a + b) : 0;
   double r = a + d ? (double)a / (double)(a + d) : 0;
-  printf("  all P %.3f R %.3f F1 %.3f\n", p, r,
-         p + r > 0 ? 2 * p * r / (p + r) : 0);
+  double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+  if (label) printf("  all P %.3f R %.3f F1 %.3f\n", p, r, f);
+  return f;
+}
+
+/* The averaged perceptron's state. */
+typedef struct tr_model {
+  float *w, *avg; /* [buckets][NT]: weights and their averages */
+  double *u;       /* time-weighted sums of the updates */
+  float tr[(NT + 1) * NT], atr[(NT + 1) * NT];
+  double utr[(NT + 1) * NT];
+  size_t nw;
+  double cnt;
+  uint64_t rng;
+} tr_model;
+
+static void tr_reset(tr_model *M) {
+  memset(M->w, 0, M->nw * sizeof *M->w);
+  memset(M->u, 0, M->nw * sizeof *M->u);
+  memset(M->tr, 0, sizeof M->tr);
+  memset(M->utr, 0, sizeof M->utr);
+  M->cnt = 1;
+  M->rng = 0x9e3779b97f4a7c15ULL;
+}
+
+/* One epoch over the sentences order[0..n) (shuffled in place, fixed
+ * generator), then the averages; returns the sentences tagged wrong. */
+static size_t tr_epoch(const tr_corpus *c, tr_model *M, size_t *order,
+                       size_t n) {
+  uint8_t pred[WT_NER_MAXTOK];
+  for (size_t i = n; i > 1; i--) { /* Fisher-Yates, xorshift */
+    M->rng ^= M->rng << 13;
+    M->rng ^= M->rng >> 7;
+    M->rng ^= M->rng << 17;
+    size_t j = (size_t)(M->rng % i), t = order[i - 1];
+    order[i - 1] = order[j];
+    order[j] = t;
+  }
+  size_t errs = 0;
+  float *w = M->w, *tr = M->tr;
+  double *u = M->u, *utr = M->utr;
+  for (size_t oi = 0; oi < n; oi++, M->cnt++) {
+    double cnt = M->cnt;
+    size_t si = order[oi];
+    const tr_sent *s = &c->sents[si];
+    const uint8_t *gold = c->gold + s->tok0;
+    tr_decode(c, si, w, tr, pred);
+    if (!memcmp(pred, gold, s->nt)) continue;
+    errs++;
+    for (size_t i = 0; i < s->nt; i++) {
+      int g = gold[i], p = pred[i];
+      int gp = i ? gold[i - 1] : NT, pp = i ? pred[i - 1] : NT;
+      if (g != p || gp != pp) { /* the transitions differ */
+        tr[gp * NT + g] += 1;
+        utr[gp * NT + g] += cnt;
+        tr[pp * NT + p] -= 1;
+        utr[pp * NT + p] -= cnt;
+      }
+      if (g == p) continue;
+      size_t tok = s->tok0 + i;
+      for (size_t j = c->f0[tok]; j < c->f0[tok + 1]; j++) {
+        size_t r = (size_t)c->feats[j] * NT;
+        w[r + g] += 1;
+        u[r + g] += cnt;
+        w[r + p] -= 1;
+        u[r + p] -= cnt;
+      }
+    }
+  }
+  for (size_t i = 0; i < M->nw; i++) M->avg[i] = (float)(w[i] - u[i] / M->cnt);
+  for (size_t i = 0; i < (NT + 1) * NT; i++)
+    M->atr[i] = (float)(tr[i] - utr[i] / M->cnt);
+  return errs;
+}
+
+/* Is sentence si held out for early stopping?  Decided by a hash of its
+ * text, so a file listed twice keeps both copies on the same side. */
+static int tr_held_out(const tr_corpus *c, size_t si, int every) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char *p = c->text + c->body0[si]; *p; p++)
+    h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+  return every > 1 && (h >> 7) % (uint64_t)every == 0;
 }
 
 int main(int argc, char **argv) {
-  int bits = 17, epochs = 12;
+  int bits = 17, epochs = 40, hold = 10, patience = 5;
   const char *out = NULL;
   tr_corpus train = {0}, valid[8];
   const char *vname[8];
@@ -265,6 +355,8 @@ int main(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "-b") && i + 1 < argc) bits = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-e") && i + 1 < argc) epochs = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "-d") && i + 1 < argc) hold = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "-p") && i + 1 < argc) patience = atoi(argv[++i]);
     else if (!strcmp(argv[i], "-o") && i + 1 < argc) out = argv[++i];
     else if (!strcmp(argv[i], "-v")) mode = 1;
     else if (mode && nvalid < 8) {
@@ -276,8 +368,8 @@ int main(int argc, char **argv) {
   }
   if (!out || !train.ns) {
     fprintf(stderr,
-            "usage: ner_train [-b BITS] [-e EPOCHS] -o MODEL TRAIN... "
-            "[-v VALID...]\n");
+            "usage: ner_train [-b BITS] [-e EPOCHS] [-d HOLD] [-p PATIENCE] "
+            "-o MODEL TRAIN... [-v VALID...]\n");
     return 2;
   }
   char err[512];
@@ -291,65 +383,58 @@ int main(int argc, char **argv) {
   }
   tr_prepare(&train, m, x);
   for (int v = 0; v < nvalid; v++) tr_prepare(&valid[v], m, x);
-  size_t nw = wt_ner_buckets(m) * NT, ntr = (NT + 1) * NT;
-  float *w = calloc(nw, sizeof *w), *u = calloc(nw, sizeof *u);
-  float *avg = malloc(nw * sizeof *avg);
-  float tr[(NT + 1) * NT] = {0}, utr[(NT + 1) * NT] = {0},
-        atr[(NT + 1) * NT];
+  tr_model M = {0};
+  M.nw = wt_ner_buckets(m) * NT;
+  M.w = calloc(M.nw, sizeof *M.w);
+  M.u = calloc(M.nw, sizeof *M.u);
+  M.avg = malloc(M.nw * sizeof *M.avg);
   size_t *order = malloc(train.ns * sizeof *order);
-  if (!w || !u || !avg || !order) {
+  size_t *dev = malloc(train.ns * sizeof *dev);
+  if (!M.w || !M.u || !M.avg || !order || !dev) {
     fprintf(stderr, "ner_train: out of memory\n");
     return 1;
   }
-  for (size_t i = 0; i < train.ns; i++) order[i] = i;
   printf("ner_train: %zu sentences, %zu tokens, %zu features, 2^%d buckets\n",
          train.ns, train.n, train.nf, bits);
-  uint64_t rng = 0x9e3779b97f4a7c15ULL;
-  float cnt = 1;
-  uint8_t pred[WT_NER_MAXTOK];
-  for (int ep = 1; ep <= epochs; ep++) {
-    for (size_t i = train.ns; i > 1; i--) { /* Fisher-Yates, xorshift */
-      rng ^= rng << 13;
-      rng ^= rng >> 7;
-      rng ^= rng << 17;
-      size_t j = (size_t)(rng % i), t = order[i - 1];
-      order[i - 1] = order[j];
-      order[j] = t;
+  /* early stopping: train on the sentences not held out, pick the epoch
+   * whose averaged weights tag the held-out ones best (validation files
+   * are never used to choose) */
+  int best = epochs;
+  if (hold > 1) {
+    size_t nin = 0, ndev = 0;
+    for (size_t i = 0; i < train.ns; i++) {
+      if (tr_held_out(&train, i, hold)) dev[ndev++] = i;
+      else order[nin++] = i;
     }
-    size_t errs = 0;
-    for (size_t oi = 0; oi < train.ns; oi++, cnt++) {
-      size_t si = order[oi];
-      const tr_sent *s = &train.sents[si];
-      const uint8_t *gold = train.gold + s->tok0;
-      tr_decode(&train, si, w, tr, pred);
-      if (!memcmp(pred, gold, s->nt)) continue;
-      errs++;
-      for (size_t i = 0; i < s->nt; i++) {
-        int g = gold[i], p = pred[i];
-        int gp = i ? gold[i - 1] : NT, pp = i ? pred[i - 1] : NT;
-        if (g != gp || p != pp) {
-          tr[gp * NT + g] += 1;
-          utr[gp * NT + g] += cnt;
-          tr[pp * NT + p] -= 1;
-          utr[pp * NT + p] -= cnt;
-        }
-        if (g == p) continue;
-        size_t tok = s->tok0 + i;
-        for (size_t j = train.f0[tok]; j < train.f0[tok + 1]; j++) {
-          size_t r = (size_t)train.feats[j] * NT;
-          w[r + g] += 1;
-          u[r + g] += cnt;
-          w[r + p] -= 1;
-          u[r + p] -= cnt;
-        }
+    tr_reset(&M);
+    double bestf = -1;
+    int since = 0;
+    for (int ep = 1; ep <= epochs && since < patience; ep++) {
+      size_t errs = tr_epoch(&train, &M, order, nin);
+      double f = tr_eval(&train, dev, ndev, M.avg, M.atr, NULL);
+      printf("split epoch %d: %zu of %zu wrong, held-out (%zu) F1 %.4f\n",
+             ep, errs, nin, ndev, f);
+      if (f > bestf + 1e-9) {
+        bestf = f;
+        best = ep;
+        since = 0;
+      } else {
+        since++;
       }
     }
-    for (size_t i = 0; i < nw; i++) avg[i] = w[i] - u[i] / cnt;
-    for (size_t i = 0; i < ntr; i++) atr[i] = tr[i] - utr[i] / cnt;
+    printf("ner_train: best held-out F1 %.4f after %d epochs\n", bestf, best);
+  }
+  for (size_t i = 0; i < train.ns; i++) order[i] = i;
+  tr_reset(&M);
+  for (int ep = 1; ep <= best; ep++) {
+    size_t errs = tr_epoch(&train, &M, order, train.ns);
     printf("epoch %d: %zu sentences wrong (%.1f s)\n", ep, errs,
            wt_now() - t0);
-    for (int v = 0; v < nvalid; v++) tr_eval(&valid[v], avg, atr, vname[v]);
   }
+  for (int v = 0; v < nvalid; v++)
+    tr_eval(&valid[v], NULL, 0, M.avg, M.atr, vname[v]);
+  float *avg = M.avg, *atr = M.atr;
+  size_t nw = M.nw;
   if (wt_ner_save(m, avg, atr, out, err, sizeof err) != 0) {
     fprintf(stderr, "ner_train: %s\n", err);
     return 1;
@@ -358,6 +443,11 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < nw; i++) nz += avg[i] != 0;
   printf("ner_train: wrote %s (%zu of %zu weights non-zero) in %.1f s\n", out,
          nz, nw, wt_now() - t0);
+  free(M.w);
+  free(M.u);
+  free(M.avg);
+  free(order);
+  free(dev);
   wt_ner_free(m);
   wt_extract_free(x);
   return 0;

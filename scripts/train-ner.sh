@@ -21,7 +21,7 @@ done
 cmake -S "$root" -B "$build" >/dev/null
 cmake --build "$build" --target ner_train -j2 >/dev/null
 mkdir -p "$root/data/extract/ner"
-WARTA_DATA=$root/data "$build/ner_train" -b 17 -e 15 \
+WARTA_DATA=$root/data "$build/ner_train" -b 17 -e 40 \
   -o "$root/data/extract/ner/model.bin" \
   "$grit/train_preprocess.txt" "$grit/train_preprocess.txt" \
   "$nerp/train_preprocess.txt" \

@@ -676,3 +676,41 @@ WT_TEST(extract_frame_comma_as_clause) {
                         "signing in Nairobi.", "en", NULL),
                "Daniel Mwangi|Andi Wijaya");
 }
+
+/* Duration of the main event, in minutes (-1 none), and its type. */
+static int tx_duration_of(const char *body, const char *lang, char *type,
+                          size_t typelen) {
+  wt_doc *d = tx_doc(body, lang, NULL, wt_day_parse("2025-03-02"));
+  int got = -2;
+  if (wt_extract_run(tx_res(), d) == 0) {
+    got = d->frame.duration_minutes;
+    snprintf(type, typelen, "%s", d->frame.type ? d->frame.type : "");
+  }
+  wt_doc_free(d);
+  return got;
+}
+
+/* A duration belongs to the main event only when the event's type can
+ * last that long (event-types.tsv "lasts"): a call of 45 minutes keeps it;
+ * a term of office in an election story or "dua pekan" after a quake do
+ * not become the event's duration. */
+WT_TEST(extract_frame_duration_within_type) {
+  REQUIRE(tx_res() != NULL);
+  char type[32];
+  CHECK_INT_EQ(tx_duration_of("Presiden Andi Wijaya melakukan panggilan "
+                              "telepon dengan Perdana Menteri Carlos Mendes "
+                              "pada Senin (3/2/2025). Percakapan itu "
+                              "berlangsung selama 45 menit.", "id",
+                              type, sizeof type), 45);
+  CHECK_STR_EQ(type, "phone_call");
+  CHECK_INT_EQ(tx_duration_of("Carlos Mendes memenangi pemilu presiden pada "
+                              "Minggu (2/3/2025) dan akan menjabat selama "
+                              "lima tahun. Pemilu berlangsung selama lima "
+                              "tahun sekali.", "id", type, sizeof type), -1);
+  CHECK_STR_EQ(type, "election");
+  CHECK_INT_EQ(tx_duration_of("Gempa bermagnitudo 5,3 mengguncang Sigi pada "
+                              "Selasa (29/4/2025). Gempa itu terjadi selama "
+                              "dua pekan berturut-turut menurut warga.", "id",
+                              type, sizeof type), -1);
+  CHECK_STR_EQ(type, "disaster");
+}

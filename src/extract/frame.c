@@ -47,7 +47,8 @@
  *
  * Duration: a duration timex or figure in a trigger sentence or in a
  * sentence that says how long "it" lasted (a meeting-type cue or a
- * "berlangsung"/"lasted" word).  Places: "dari/from <place phrase>" in a
+ * "berlangsung"/"lasted" word), no longer than the event's type can last
+ * (event-types.tsv "lasts": a call hours, a visit days, a vote none).  Places: "dari/from <place phrase>" in a
  * trigger or lead sentence, given to the participant named inside the
  * phrase ("milik Putin") or to the one named before it.
  *
@@ -1094,11 +1095,16 @@ static int fr_lasting_sent(const x_ctx *c, size_t q) {
   return 0;
 }
 
-static void fr_duration(x_ctx *c, const uint8_t *trig) {
+/* Duration of the main event: the first duration in a trigger or "lasted"
+ * sentence that the event's type can take (event-types.tsv "lasts"). */
+static void fr_duration(x_ctx *c, const uint8_t *trig, int32_t lasts) {
   wt_doc *d = c->d;
+  if (lasts == 0) return;
+  if (lasts < 0) lasts = INT32_MAX;
   for (size_t i = 0; i < d->timexes.n; i++) {
     const wt_timex *x = &d->timexes.v[i];
-    if (x->type != WT_TX_DURATION || x->minutes <= 0) continue;
+    if (x->type != WT_TX_DURATION || x->minutes <= 0 || x->minutes > lasts)
+      continue;
     size_t q = fr_sent_of(c, x->span.start);
     if (trig[q] || fr_lasting_sent(c, q)) {
       d->frame.duration_minutes = x->minutes;
@@ -1108,7 +1114,8 @@ static void fr_duration(x_ctx *c, const uint8_t *trig) {
   }
   for (size_t i = 0; i < d->figures.n; i++) {
     const wt_figure *g = &d->figures.v[i];
-    if (g->kind != WT_FIG_DURATION || g->value <= 0) continue;
+    if (g->kind != WT_FIG_DURATION || g->value <= 0 || g->value > lasts)
+      continue;
     size_t q = fr_sent_of(c, g->span.start);
     if (trig[q] || fr_lasting_sent(c, q)) {
       d->frame.duration_minutes = (int32_t)(g->value + 0.5);
@@ -1359,7 +1366,7 @@ int x_frame_build(x_ctx *c) {
   if (c->ns && fr_participants(c, (size_t)ev, trig, best.type) < 0) return -1;
   fr_date(c, trig, best.type);
   fr_window(c);
-  fr_duration(c, trig);
+  fr_duration(c, trig, r->types[best.type].lasts);
   fr_place_vec places = {0};
   for (size_t q = 0; q < c->ns; q++)
     if ((trig[q] || q < FR_LEAD) && fr_places(c, q, &places) < 0)

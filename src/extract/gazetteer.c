@@ -564,10 +564,36 @@ static int gaz_kv_line(void *ud, char *line, size_t len, int lineno) {
   return 0;
 }
 
+/* "PT6H", "P3D", "PT90M" as minutes; "-" is 0; -2 when malformed. */
+static int32_t gaz_iso_minutes(const char *s) {
+  if (strcmp(s, "-") == 0) return 0;
+  if (s[0] != 'P') return -2;
+  long total = 0;
+  int in_time = 0;
+  for (const char *p = s + 1; *p;) {
+    if (*p == 'T') {
+      in_time = 1;
+      p++;
+      continue;
+    }
+    char *end;
+    long v = strtol(p, &end, 10);
+    if (end == p || v < 0 || v > 100000) return -2;
+    switch (*end) {
+    case 'D': total += v * 1440; break;
+    case 'H': if (!in_time) return -2; total += v * 60; break;
+    case 'M': if (!in_time) return -2; total += v; break;
+    default: return -2;
+    }
+    p = end + 1;
+  }
+  return total > 0 && total < INT32_MAX ? (int32_t)total : -2;
+}
+
 static int gaz_type_line(void *ud, char *line, size_t len, int lineno) {
   wt_extract_res *r = ud;
-  char *f[7] = {0};
-  int k = wt_split_tabs(line, f, 7);
+  char *f[8] = {0};
+  int k = wt_split_tabs(line, f, 8);
   if (k < 4) return 0;
   GAZ_GROW(r, r->types, r->n_types, r->cap_types);
   x_evtype *ty = &r->types[r->n_types];
@@ -582,6 +608,12 @@ static int gaz_type_line(void *ud, char *line, size_t len, int lineno) {
   ty->frame = XR_PLAIN;
   if (k >= 7 && strcmp(f[6], "contact") == 0) ty->frame = XR_CONTACT;
   if (k >= 7 && strcmp(f[6], "outcome") == 0) ty->frame = XR_OUTCOME;
+  ty->lasts = k >= 8 ? gaz_iso_minutes(f[7]) : -1;
+  if (ty->lasts == -2) {
+    snprintf(r->load_err, sizeof r->load_err,
+             "event-types.tsv:%d: bad duration \"%s\"", lineno, f[7]);
+    return -1;
+  }
   for (int c = 3; c < k && c < 5; c++) {
     char *p = f[c];
     while (*p) {
@@ -663,8 +695,10 @@ static int gaz_lists_load(wt_extract_res *r, char *err, size_t errlen) {
                     errlen) ||
       wt_data_lines("extract/event-types.tsv", gaz_type_line, r, err, errlen) ||
       wt_data_lines("extract/function-words.txt", gaz_word_line, r, err,
-                    errlen))
+                    errlen)) {
+    if (r->load_err[0]) snprintf(err, errlen, "%s", r->load_err);
     return -1;
+  }
   return 0;
 }
 

@@ -163,7 +163,9 @@ enum {
   NF_BIAS = 1, NF_WORD, NF_P1, NF_P2, NF_P3, NF_S1, NF_S2, NF_S3, NF_SHAPE,
   NF_WM1, NF_WP1, NF_WM2, NF_WP2, NF_SHM1, NF_SHP1, NF_GAZ, NF_GAZM1,
   NF_GAZP1, NF_TITLE1, NF_TITLE2, NF_FIRST, NF_STYLE, NF_RAW, NF_BI_M,
-  NF_BI_P, NF_SH3, NF_STYLE_SH, NF_STYLE_W, NF_GAZ_SH, NF_LEN
+  NF_BI_P, NF_SH3, NF_STYLE_SH, NF_STYLE_W, NF_GAZ_SH, NF_LEN, NF_P4,
+  NF_S4, NF_SHM2, NF_SHP2, NF_SH_M, NF_SH_P, NF_WM1_SH, NF_SH_WP1, NF_GAZ_W,
+  NF_GAZM2, NF_GAZP2, NF_TITLE_SH, NF_SHM2_3, NF_GAZ3
 };
 
 /* Shape of a word: X upper, x lower, d digit, other ASCII as is, 'u' for
@@ -194,7 +196,7 @@ static size_t nr_lower(const char *p, size_t n, char *out) {
 
 /* Per-token hashes every template draws on (computed once per token). */
 typedef struct nr_info {
-  uint64_t w, raw, sh, pre[3], suf[3];
+  uint64_t w, raw, sh, pre[4], suf[4];
   uint8_t len, title, gaz, wn;
 } nr_info;
 
@@ -212,7 +214,7 @@ static void nr_info_of(const wt_ner *m, const wt_ner_sent *x, size_t i,
   in->w = nr_hash(h0, w, wn);
   in->raw = nr_hash(h0, p, wn);
   in->sh = nr_hash(h0, sh, sn);
-  for (size_t l = 1; l <= 3; l++) {
+  for (size_t l = 1; l <= 4; l++) {
     in->pre[l - 1] = l <= wn ? nr_hash(h0, w, l) : 0;
     in->suf[l - 1] = l <= wn ? nr_hash(h0, w + wn - l, l) : 0;
   }
@@ -239,14 +241,17 @@ static size_t nr_feats(const wt_ner *m, const nr_info *in, size_t i,
   uint64_t wm1 = i >= 1 ? in[i - 1].w : NR_BOS, wm2 = i >= 2 ? in[i - 2].w : NR_BOS;
   uint64_t wp1 = i + 1 < nt ? in[i + 1].w : NR_EOS, wp2 = i + 2 < nt ? in[i + 2].w : NR_EOS;
   uint64_t sm1 = i >= 1 ? in[i - 1].sh : NR_BOS, sp1 = i + 1 < nt ? in[i + 1].sh : NR_EOS;
+  uint64_t sm2 = i >= 2 ? in[i - 2].sh : NR_BOS, sp2 = i + 2 < nt ? in[i + 2].sh : NR_EOS;
   uint64_t gm1 = i >= 1 ? in[i - 1].gaz : 8, gp1 = i + 1 < nt ? in[i + 1].gaz : 9;
+  uint64_t gm2 = i >= 2 ? in[i - 2].gaz : 8, gp2 = i + 2 < nt ? in[i + 2].gaz : 9;
+  int title = (i >= 1 && in[i - 1].title) ? 1 : (i >= 2 && in[i - 2].title) ? 2 : 0;
 #define NR_PUT(tm, a, b) (out[k++] = nr_bucket(m, nr_f((tm), (a), (b))))
   NR_PUT(NF_BIAS, 0, 0);
   NR_PUT(NF_WORD, t->w, 0);
   NR_PUT(NF_RAW, t->raw, 0);
-  for (size_t l = 0; l < 3 && l < t->wn; l++) {
-    NR_PUT(NF_P1 + (unsigned)l, t->pre[l], 0);
-    NR_PUT(NF_S1 + (unsigned)l, t->suf[l], 0);
+  for (size_t l = 0; l < 4 && l < t->wn; l++) {
+    NR_PUT((l < 3 ? NF_P1 + (unsigned)l : NF_P4), t->pre[l], 0);
+    NR_PUT((l < 3 ? NF_S1 + (unsigned)l : NF_S4), t->suf[l], 0);
   }
   NR_PUT(NF_SHAPE, t->sh, 0);
   NR_PUT(NF_LEN, t->len, 0);
@@ -257,14 +262,26 @@ static size_t nr_feats(const wt_ner *m, const nr_info *in, size_t i,
   NR_PUT(NF_SHM1, sm1, 0);
   NR_PUT(NF_SHP1, sp1, 0);
   NR_PUT(NF_SH3, sm1 ^ (t->sh * 31), sp1);
+  NR_PUT(NF_SHM2, sm2, 0);
+  NR_PUT(NF_SHP2, sp2, 0);
+  NR_PUT(NF_SH_M, sm1, t->sh);
+  NR_PUT(NF_SH_P, t->sh, sp1);
+  NR_PUT(NF_SHM2_3, sm2 ^ (sm1 * 31), t->sh);
+  NR_PUT(NF_WM1_SH, wm1, t->sh);
+  NR_PUT(NF_SH_WP1, t->sh, wp1);
   NR_PUT(NF_BI_M, wm1, t->w);
   NR_PUT(NF_BI_P, t->w, wp1);
   NR_PUT(NF_GAZ, t->gaz, 0);
   NR_PUT(NF_GAZM1, gm1, 0);
   NR_PUT(NF_GAZP1, gp1, 0);
   NR_PUT(NF_GAZ_SH, t->gaz, t->sh);
+  NR_PUT(NF_GAZ_W, t->gaz, t->w);
+  NR_PUT(NF_GAZM2, gm2, 0);
+  NR_PUT(NF_GAZP2, gp2, 0);
+  NR_PUT(NF_GAZ3, gm1 * 16 + t->gaz, gp1);
   if (i >= 1 && in[i - 1].title) NR_PUT(NF_TITLE1, 0, 0);
   if (i >= 2 && in[i - 2].title) NR_PUT(NF_TITLE2, 0, 0);
+  if (title) NR_PUT(NF_TITLE_SH, (uint64_t)title, t->sh);
   if (i == 0) NR_PUT(NF_FIRST, t->sh, 0);
   NR_PUT(NF_STYLE, (uint64_t)st, 0);
   NR_PUT(NF_STYLE_SH, (uint64_t)st, t->sh);

@@ -24,7 +24,7 @@ enum { WT_NER_O = 0, WT_NER_NTAG = 7 };
 #define WT_NER_I(t) (2 + 2 * (t))
 #define WT_NER_TYPE(tag) (((tag) - 1) / 2) /* tag > 0 */
 
-#define WT_NER_MAXF 32      /* features per token */
+#define WT_NER_MAXF 48      /* features per token */
 #define WT_NER_MAXTOK 256   /* tokens per tagged chunk (longer: split) */
 #define WT_NER_FILE "extract/ner/model.bin"
 

@@ -111,6 +111,8 @@ typedef struct x_evtype {
   uint8_t actors; /* XA_*: persons first; at least two persons;
                      institutions first; non-state bodies first; nobody */
   uint8_t frame;  /* XR_* */
+  int32_t lasts;  /* longest duration in minutes; 0: none is the event's;
+                     -1: not limited (column absent) */
 } x_evtype;
 
 /* Closed word classes (data/extract/function-words.txt). */
@@ -184,6 +186,7 @@ struct wt_extract_res {
   x_trie type_cues; /* -> types index */
   x_trie words[XW_N]; /* closed word classes, XW_* */
   const char *home;   /* id of the home country (function-words "home") */
+  char load_err[160]; /* a data line's error, set by a load callback */
   /* a members word's portfolio ("foreign ministers" -> "Menteri Luar
    * Negeri", 3rd column of function-words.txt): XW_MEMBERS payload - 1 */
   const char *portfolio[X_MAX_PORTFOLIO];
