@@ -12,7 +12,7 @@ set -eu
 pkgs="gcc make cmake pkg-config clang libclang-rt-14-dev
       libsqlite3-dev libutf8proc-dev libjansson-dev
       libmicrohttpd-dev libstemmer-dev libxxhash-dev libexttextcat-dev
-      libmodest-dev hunspell-id sqlite3"
+      libmodest-dev libxml2-dev hunspell-id sqlite3"
 # Node.js and npm only when the commands are missing: a machine may carry
 # another packaging of them (NodeSource's nodejs bundles npm and conflicts
 # with Debian's npm package).

@@ -4,11 +4,13 @@
  * the mention finder.
  *
  * Features (hashed, FNV-1a per template into 2^bits buckets, one weight
- * per tag): the case-folded word, its 1-3 byte prefixes and suffixes, the
+ * per tag): the case-folded word, its 1-4 byte prefixes and suffixes, the
  * word as written, its shape (Xx, X, x, d, punctuation, runs collapsed),
- * the words and shapes around it (two either side), word bigrams, the
- * gazetteer evidence of the token and its neighbours, a title or role
- * word one or two before it (data/extract/titles-*.txt, role-words.txt),
+ * the words and shapes around it (two either side), word bigrams, shape
+ * bigrams and trigrams, a neighbour word with the token's shape, the
+ * gazetteer evidence (B/I + type) of the token, its neighbours two either
+ * side and the word, a title or role word one or two before it
+ * (data/extract/titles-*.txt, role-words.txt) alone and with the shape,
  * the first position of a sentence, and the sentence's style (all lower
  * case, as in NERP, or cased).  Transitions are a tag-pair matrix.
  *
@@ -19,14 +21,18 @@
  * Combination (x_ner_mentions, run after titles and before capitalised
  * sequences): a span is cut to a name's edges (not-names, used titles,
  * lower-case words of persons and English names) and joined with
- * hyphenated parts; rule mentions and title words win; a gazetteer
+ * hyphenated parts; rule mentions and title words win, except that an
+ * organisation span replaces an organisation-cue mention cut at other
+ * edges; a gazetteer
  * mention of several words wins, one of a single word too unless the
  * tagger reads a place as an organisation or the reverse; the tagger's
  * span replaces single-word gazetteer mentions inside it (a place in
  * "Kabupaten Pati" keeps its canonical id when the types agree); other
  * spans become "x:Name" entities of the tagger's type (a person when they
  * are part of a person already named).  Tokens left outside every name
- * are flagged XF_TAGO for the capitalised-sequence rule.
+ * are flagged XF_TAGO for the capitalised-sequence rule; a one-word
+ * gazetteer name written in lower case among them is the common word
+ * ("di antara") and loses its mention.
  *
  * Invariant: the model is read-only once loaded; tagging allocates
  * nothing (fixed buffers of WT_NER_MAXTOK tokens per chunk).
@@ -617,11 +623,26 @@ static int nr_place(x_ctx *c, size_t a, size_t b, int t, int cased) {
   wt_doc *d = c->d;
   int32_t inner = -1; /* the one single-word gazetteer mention inside */
   int n_inner = 0;
+  int32_t beaten[4]; /* organisation-cue mentions the span replaces */
+  int n_beaten = 0;
   for (size_t k = a; k < b; k++) {
     const x_tok *tk = &c->t[k];
     if (tk->flags & (XF_USED | XF_URL)) return 0;
     if (tk->men < 0) continue;
     const wt_mention *mm = &d->mentions.v[tk->men];
+    if (mm->how == WT_MEN_RULE && t == 1 && mm->entity >= 0 &&
+        d->entities.v[mm->entity].type == WT_ENT_ORG) {
+      /* an organisation the cue rule cut otherwise: the tagger's edges
+       * win ("Kementerian Pertahanan" against a cue run that swallowed
+       * the next words); the same edges keep the rule's */
+      size_t ma = k, mb = k + 1;
+      while (ma > 0 && c->t[ma - 1].men == tk->men) ma--;
+      while (mb < c->nt && c->t[mb].men == tk->men) mb++;
+      if ((ma == a && mb == b) || n_beaten == 4) return 0;
+      beaten[n_beaten++] = tk->men;
+      k = mb - 1;
+      continue;
+    }
     if (mm->how != WT_MEN_GAZ || mm->entity < 0) return 0;
     /* the gazetteer mention must lie inside the span and be one word */
     if ((k > 0 && c->t[k - 1].men == tk->men) ||
@@ -651,6 +672,11 @@ static int nr_place(x_ctx *c, size_t a, size_t b, int t, int cased) {
     ent = x_entity(c, -1, id, name, type);
     if (ent < 0) return -1;
   }
+  for (int i = 0; i < n_beaten; i++) { /* free all their tokens */
+    d->mentions.v[beaten[i]].entity = -1;
+    for (size_t k = 0; k < c->nt; k++)
+      if (c->t[k].men == beaten[i]) c->t[k].men = -1;
+  }
   for (size_t k = a; k < b; k++)
     if (c->t[k].men >= 0) d->mentions.v[c->t[k].men].entity = -1;
   return x_mention(c, (uint32_t)a, (uint32_t)b, ent, WT_MEN_RULE) < 0 ? -1
@@ -667,6 +693,22 @@ static uint8_t nr_gaz_of(const x_ctx *c, size_t k) {
   if (t < WT_ENT_PERSON || t > WT_ENT_PLACE) return WT_NER_O;
   int first = k == 0 || c->t[k - 1].men != mi;
   return (uint8_t)(first ? WT_NER_B(t - 1) : WT_NER_I(t - 1));
+}
+
+/* A gazetteer name of one word written in lower-case letters only, which
+ * the tagger reads as no name, is the common word ("di antara", "yang
+ * bernama"; the agencies are written "Antara", "Bernama"): its mention
+ * goes. */
+static void nr_drop_common(x_ctx *c, size_t k) {
+  int32_t mi = c->t[k].men;
+  if (mi < 0 || c->d->mentions.v[mi].how != WT_MEN_GAZ ||
+      (k > 0 && c->t[k - 1].men == mi) ||
+      (k + 1 < c->nt && c->t[k + 1].men == mi))
+    return;
+  for (uint32_t i = c->t[k].s; i < c->t[k].e; i++)
+    if (c->s[i] < 'a' || c->s[i] > 'z') return;
+  c->d->mentions.v[mi].entity = -1;
+  c->t[k].men = -1;
 }
 
 int x_ner_mentions(x_ctx *c) {
@@ -695,6 +737,7 @@ int x_ner_mentions(x_ctx *c) {
       for (size_t i = 0; i < nt;) {
         if (tags[i] == WT_NER_O) {
           c->t[base + i].flags |= XF_TAGO;
+          nr_drop_common(c, base + i);
           i++;
           continue;
         }
