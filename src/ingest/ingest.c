@@ -5,7 +5,8 @@
  * borrowed buffer).  Each unit is read whole (capped at WT_INGEST_MAX_FILE,
  * size checked before reading), screened (empty, binary, charset, UTF-8)
  * and classified: JSON Lines (one record per line), one JSON document (an
- * object, or an array of objects), HTML or page text.
+ * object, or an array of objects), an RSS or Atom feed (one record per
+ * item, origin "path#N", see feed.c), HTML or page text.
  *
  * Invariants: a failure concerns exactly one unit or one JSON line and the
  * stream always moves on; every string handed out in a wt_input stays
@@ -25,6 +26,7 @@
 #include <sys/stat.h>
 
 #include "../core/util.h"
+#include "feed.h"
 
 enum { UNIT_FILE, UNIT_BUFFER, UNIT_ERROR };
 
@@ -34,7 +36,7 @@ typedef struct ingest_unit {
   char *why; /* UNIT_ERROR: reason, owned */
 } ingest_unit;
 
-enum { MODE_NONE, MODE_JSONL, MODE_JSONDOC };
+enum { MODE_NONE, MODE_JSONL, MODE_JSONDOC, MODE_FEED };
 
 struct wt_ingest {
   ingest_unit *units;
@@ -53,6 +55,9 @@ struct wt_ingest {
   long lineno;
   json_t *doc;       /* MODE_JSONDOC: the parsed document */
   size_t doc_index;
+  wt_feed *feed;     /* MODE_FEED: the parsed feed */
+  size_t feed_index;
+  char feed_err[300]; /* MODE_FEED: the parse error still to report */
 
   /* the current record */
   json_t *rec;
@@ -279,6 +284,9 @@ static void ingest_end_unit(wt_ingest *g) {
   ingest_drop_record(g);
   if (g->doc) json_decref(g->doc);
   g->doc = NULL;
+  wt_feed_free(g->feed);
+  g->feed = NULL;
+  g->feed_err[0] = '\0';
   free(g->data);
   g->data = NULL;
   g->text = NULL;
@@ -412,6 +420,20 @@ static int ingest_load(wt_ingest *g, ingest_unit *u, char *err,
     snprintf(err, errlen, "binary data, not a page");
     return -1;
   }
+  /* Feeds: libxml2 honours the XML declaration's encoding itself. */
+  if (wt_feed_sniff(g->text, g->text_len)) {
+    g->feed = wt_feed_parse(g->text, g->text_len, g->feed_err,
+                            sizeof g->feed_err);
+    if (!g->feed) {
+      snprintf(err, errlen, "%s", g->feed_err);
+      return -1;
+    }
+    if (!g->feed->n_items && !g->feed_err[0])
+      snprintf(g->feed_err, sizeof g->feed_err, "feed has no items");
+    g->feed_index = 0;
+    g->mode = MODE_FEED;
+    return 0;
+  }
   char cs[64];
   long bad = wt_utf8_invalid_at(g->text, g->text_len);
   if (bad >= 0 && wt_ingest_sniff(g->text, g->text_len) == WT_FMT_HTML &&
@@ -486,6 +508,41 @@ static int ingest_next_line(wt_ingest *g, wt_input *in, char *err,
   return 0;
 }
 
+/* Next item of the current feed: 1, 0 at its end, -1 for the feed's parse
+ * error (reported once, before its items) or an unusable item. */
+static int ingest_next_item(wt_ingest *g, wt_input *in, char *err,
+                            size_t errlen) {
+  if (g->feed_err[0]) {
+    snprintf(g->origin, sizeof g->origin, "%s", g->unit_path);
+    snprintf(err, errlen, "%s", g->feed_err);
+    g->feed_err[0] = '\0';
+    return -1;
+  }
+  if (g->feed_index >= g->feed->n_items) return 0;
+  const wt_feed_item *it = &g->feed->items[g->feed_index++];
+  snprintf(g->origin, sizeof g->origin, "%s#%zu", g->unit_path,
+           g->feed_index);
+  if (it->fail) {
+    snprintf(err, errlen, "%s: %s", g->origin, it->fail);
+    return -1;
+  }
+  memset(in, 0, sizeof *in);
+  in->origin = g->origin;
+  in->ext_id = it->ext_id;
+  in->format = it->format;
+  in->content = it->content;
+  in->content_len = it->content_len;
+  in->raw = it->raw ? it->raw : it->content;
+  in->raw_len = it->raw ? it->raw_len : it->content_len;
+  in->url = it->url;
+  in->title = it->title;
+  in->outlet = g->feed->outlet;
+  in->published = it->published;
+  in->lang = it->lang;
+  in->file_mtime = g->mtime;
+  return 1;
+}
+
 int wt_ingest_next(wt_ingest *g, wt_input *in, const char **origin,
                    char *err, size_t errlen) {
   if (errlen) err[0] = '\0';
@@ -515,6 +572,13 @@ int wt_ingest_next(wt_ingest *g, wt_input *in, const char **origin,
       in->raw = g->text;
       in->raw_len = g->text_len;
       return 1;
+    }
+    if (g->mode == MODE_FEED) {
+      int rc = ingest_next_item(g, in, err, errlen);
+      if (origin) *origin = g->origin;
+      if (rc != 0) return rc;
+      ingest_end_unit(g);
+      continue;
     }
     if (g->text) { /* an HTML or text unit already handed out */
       ingest_end_unit(g);
