@@ -249,6 +249,10 @@ WT_TEST(timex_parse_datetime_gmt_offset) {
       {"July 9, 2025 3:20 PM UTC-05:30", -330},
       {"July 9, 2025 3:20 PM GMT+0530", 330},
       {"July 9, 2025 7:20 AM GMT", 0},
+      /* RFC 822, as feeds write it: the numeric zone after the clock */
+      {"Wed, 09 Jul 2025 14:20:00 +0700", 420},
+      {"Wed, 09 Jul 2025 07:20:00 +0000", 0},
+      {"Wed, 09 Jul 2025 02:20:00 -0500", -300},
   };
   for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
     wt_datetime dt = {0};

@@ -1210,6 +1210,23 @@ static int dt_offset(const char *p, int *mins) {
   return 1;
 }
 
+/* RFC 822's numeric zone after a clock time, "10:15:00 +0700" (a space,
+ * a sign, exactly four digits, after a digit): minutes east of UTC, or
+ * WT_NO_TZ when the text has none. */
+static int16_t dt_numeric_zone(const char *s, size_t n) {
+  for (size_t i = 2; i + 4 < n; i++) {
+    const char *p = s + i;
+    if ((*p != '+' && *p != '-') || p[-1] != ' ' || p[-2] < '0' || p[-2] > '9')
+      continue;
+    int k = 1;
+    while (k <= 4 && p[k] >= '0' && p[k] <= '9') k++;
+    if (k != 5 || (i + 5 < n && p[5] >= '0' && p[5] <= '9')) continue;
+    int off;
+    if (dt_offset(p, &off)) return (int16_t)off;
+  }
+  return WT_NO_TZ;
+}
+
 int wt_timex_parse_datetime(const wt_time_res *r, const char *s,
                             wt_timeref ref, wt_datetime *dt) {
   if (!s) return -1;
@@ -1254,6 +1271,8 @@ int wt_timex_parse_datetime(const wt_time_res *r, const char *s,
         }
       wt_tx_text_free(&x);
     }
+    if (dt->tz_minutes == WT_NO_TZ && dt->minute >= 0)
+      dt->tz_minutes = dt_numeric_zone(s, n);
   }
   wt_arena_free(a);
   return rc;
