@@ -27,6 +27,7 @@
  */
 #include "pipeline.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -153,8 +154,11 @@ wt_doc *wt_pipeline_clean(const wt_resources *r, const wt_input *in,
   d->ext_id = in->ext_id && *in->ext_id ? wt_arena_strdup(d->arena, in->ext_id)
                                         : d->origin;
   if (in->lang && *in->lang) {
-    size_t n = strlen(in->lang);
-    memcpy(d->lang, in->lang, n < sizeof d->lang - 1 ? n : sizeof d->lang - 1);
+    /* the primary subtag of a language tag: "id-ID" and "id_ID" are "id" */
+    size_t n = strcspn(in->lang, "-_");
+    if (n < sizeof d->lang)
+      for (size_t i = 0; i < n; i++)
+        d->lang[i] = (char)tolower((unsigned char)in->lang[i]);
   }
   if (wt_clean_run(r->clean, d, err, errlen) != 0) {
     wt_doc_free(d);
