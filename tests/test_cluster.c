@@ -588,3 +588,56 @@ WT_TEST(cluster_window_recycles_memory) {
   CHECK(wt_clu_add(c, &(wt_clu_doc){.article = 29999, .day = WT_NO_DAY}) == -1);
   wt_clu_free(c);
 }
+
+/* With a grace of N arrivals an event past the window stays live while it
+ * keeps taking articles, and freezes once N arrivals pass without one. */
+WT_TEST(cluster_window_grace_keeps_touched_events) {
+  wt_clu *c = wt_clu_new();
+  REQUIRE(c != NULL);
+  wt_clu_set_window(c, 10);
+  wt_clu_set_grace(c, 200);
+  const char *terms[] = {"gempa", "sigi", "bmkg"};
+  const float tw[] = {1, 1, 1};
+  const char *ents[] = {"x:Sigi"};
+  const float ew[] = {1};
+  wt_clu_doc d = {0};
+  d.terms = terms, d.term_w = tw, d.n_terms = 3;
+  d.entities = ents, d.entity_w = ew, d.n_entities = 1;
+  d.type = "disaster";
+  d.day_conf = 0.9f;
+  d.day = wt_days_from_civil(2025, 4, 29);
+  d.article = 1;
+  d.hash = 11;
+  int64_t ev = wt_clu_add(c, &d);
+  REQUIRE(ev > 0);
+  /* a stream moves a year on, with an article of the old event now and
+   * then (a replay out of order) */
+  const char *oterms[] = {"pemilu", "suara"};
+  const char *oents[] = {"x:KPU"};
+  wt_clu_doc o = {0};
+  o.terms = oterms, o.term_w = tw, o.n_terms = 2;
+  o.entities = oents, o.entity_w = ew, o.n_entities = 1;
+  o.type = "election";
+  o.day_conf = 0.9f;
+  int64_t id = 2;
+  for (int k = 0; k < 300; k++, id++) {
+    o.article = id;
+    o.hash = 1000 + (uint64_t)id;
+    o.day = wt_days_from_civil(2026, 1, 1) + k;
+    REQUIRE(wt_clu_add(c, &o) > 0);
+    if (k % 50 == 0) {
+      d.article = ++id;
+      d.hash = 5000 + (uint64_t)id;
+      CHECK_INT_EQ(wt_clu_add(c, &d), ev);
+    }
+  }
+  CHECK(wt_clu_event_of(c, 1) == ev); /* touched within the grace */
+  for (int k = 0; k < 400; k++, id++) {
+    o.article = id;
+    o.hash = 1000 + (uint64_t)id;
+    o.day = wt_days_from_civil(2026, 12, 1) + k;
+    REQUIRE(wt_clu_add(c, &o) > 0);
+  }
+  CHECK_INT_EQ(wt_clu_event_of(c, 1), 0); /* grace ran out: frozen */
+  wt_clu_free(c);
+}

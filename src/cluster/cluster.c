@@ -269,10 +269,14 @@ wt_clu *wt_clu_new(void) {
   if (!c) return NULL;
   c->next_id = 1;
   c->newest = WT_NO_DAY;
+  c->frozen_lo = INT32_MAX; /* empty range: nothing frozen yet */
+  c->frozen_hi = INT32_MIN;
   return c;
 }
 
 void wt_clu_set_window(wt_clu *c, int days) { c->window = days > 0 ? days : 0; }
+
+void wt_clu_set_grace(wt_clu *c, unsigned arrivals) { c->grace = arrivals; }
 
 void wt_clu_reserve_ids(wt_clu *c, int64_t last) {
   if (last >= c->next_id) c->next_id = last + 1;
@@ -391,6 +395,7 @@ void wt_clu_free(wt_clu *c) {
   clu_map_free(&c->story_by_key);
   free(c->dirty);
   free(c->heap);
+  free(c->defer);
   free(c->acc);
   free(c->cms);
   free(c->und);
@@ -766,6 +771,7 @@ int clu_event_add(wt_clu *c, uint32_t e, uint32_t ai) {
   clu_event *ev = &c->evs[e];
   if (CLU_GROW(ev->mem, ev->n, ev->cap)) return -1;
   ev->mem[ev->n++] = ai;
+  ev->touch = c->arrivals;
   return 0;
 }
 
@@ -885,8 +891,23 @@ static void clu_sweep(wt_clu *c) {
 }
 
 /* Reduce a live article to its compact record (article -> event). */
+void wt_clu_note_frozen(wt_clu *c, int32_t lo, int32_t hi) {
+  if (lo > hi) return;
+  if (lo < c->frozen_lo) c->frozen_lo = lo;
+  if (hi > c->frozen_hi) c->frozen_hi = hi;
+}
+
+int wt_clu_frozen_overlaps(const wt_clu *c, int32_t lo, int32_t hi) {
+  return c->frozen_lo <= c->frozen_hi && lo <= c->frozen_hi &&
+         hi >= c->frozen_lo;
+}
+
 static void clu_freeze_art(wt_clu *c, uint32_t ai) {
   clu_art *a = &c->arts[ai];
+  if (a->wday == WT_NO_DAY)
+    wt_clu_note_frozen(c, INT32_MIN, INT32_MAX);
+  else
+    wt_clu_note_frozen(c, a->wday, a->wday);
   for (uint32_t k = 0; k < a->ne; k++) clu_df(c, a->ents[k].id, -1);
   for (uint32_t k = 0; k < a->nt; k++) clu_df(c, a->terms[k].id, -1);
   clu_art_drop(c, a);
@@ -971,6 +992,19 @@ static void clu_undated_note(wt_clu *c, const clu_event *ev) {
   if (c->nund < CLU_UNDATED) c->nund++;
 }
 
+/* Freeze one event past the window: its articles leave memory. */
+static void clu_freeze_event(wt_clu *c, uint32_t e) {
+  clu_event *ev = &c->evs[e];
+  if (ev->live) clu_undated_note(c, ev);
+  for (uint32_t i = 0; ev->live && i < ev->n; i++) clu_freeze_art(c, ev->mem[i]);
+  clu_event_drop(c, e);
+}
+
+/* Is the event joined recently enough to stay live past the window? */
+static int clu_in_grace(const wt_clu *c, const clu_event *ev) {
+  return ev->live && c->arrivals - ev->touch < c->grace;
+}
+
 static void clu_freeze(wt_clu *c) {
   if (!c->window || c->newest == WT_NO_DAY) return;
   int32_t cutoff = c->newest - c->window;
@@ -978,9 +1012,26 @@ static void clu_freeze(wt_clu *c) {
     clu_heap_it it = clu_heap_pop(c);
     clu_event *ev = &c->evs[it.ev];
     if (!ev->id || ev->last_day != it.day) continue;
-    if (ev->live) clu_undated_note(c, ev);
-    for (uint32_t i = 0; ev->live && i < ev->n; i++) clu_freeze_art(c, ev->mem[i]);
-    clu_event_drop(c, it.ev);
+    if (clu_in_grace(c, ev) && !CLU_GROW(c->defer, c->ndefer, c->capdefer)) {
+      c->defer[c->ndefer++] = it;
+      continue;
+    }
+    clu_freeze_event(c, it.ev);
+  }
+  /* deferred events: freeze those whose grace ran out (every 64 arrivals;
+   * the list holds at most the events joined in the last `grace`) */
+  if (c->ndefer && c->arrivals % 64 == 0) {
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < c->ndefer; i++) {
+      clu_heap_it it = c->defer[i];
+      clu_event *ev = &c->evs[it.ev];
+      if (!ev->id || ev->last_day != it.day) continue; /* moved or gone */
+      if (clu_in_grace(c, ev))
+        c->defer[k++] = it;
+      else
+        clu_freeze_event(c, it.ev);
+    }
+    c->ndefer = k;
   }
   if (c->nfrozen_since_sweep > 4096 && c->nfrozen_since_sweep * 2 > c->nactive) {
     clu_sweep(c);
@@ -1144,6 +1195,7 @@ static int64_t clu_attach(wt_clu *c, uint32_t ai, const clu_evcand *ec,
 
 int64_t wt_clu_add(wt_clu *c, const wt_clu_doc *d) {
   c->last = (clu_last){0, 0, 0, WT_NO_DAY};
+  c->arrivals++;
   uint32_t ai = clu_new_art(c, d, 1);
   if (ai == CLU_NONE) return -1;
   clu_art *a = &c->arts[ai];

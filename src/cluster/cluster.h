@@ -77,6 +77,11 @@ void wt_clu_free(wt_clu *c);
  * articles unless the caller brings them back first (wt_clu_thaw, see
  * wt_clu_is_late). */
 void wt_clu_set_window(wt_clu *c, int days);
+/* Keep an event past the window live while one of its articles arrived
+ * within the last `arrivals` additions (default 0): a stream replayed out
+ * of order then does not thaw and freeze the same events again and again.
+ * Memory stays bounded: at most `arrivals` events are kept this way. */
+void wt_clu_set_grace(wt_clu *c, unsigned arrivals);
 /* 1 when d may belong to a frozen event: its event day (or, undated, its
  * plausible window) reaches before the active window, or it is undated
  * with no window at all (it may belong to any event).  A caller that
@@ -87,6 +92,13 @@ void wt_clu_set_window(wt_clu *c, int days);
  * window, lo INT32_MIN for an undated article without a window. */
 int wt_clu_is_late(const wt_clu *c, const wt_clu_doc *d, int32_t *lo,
                    int32_t *hi);
+/* The ageing days [lo, hi] of articles that left the index (frozen here,
+ * or never restored from a store: a caller that restores only a window
+ * notes the days before it).  wt_clu_frozen_overlaps() tells whether any
+ * frozen article was aged by a day in [lo, hi], so a caller can skip
+ * looking in its store when nothing there could match. */
+void wt_clu_note_frozen(wt_clu *c, int32_t lo, int32_t hi);
+int wt_clu_frozen_overlaps(const wt_clu *c, int32_t lo, int32_t hi);
 /* Frozen events without a confident date (their articles are undated)
  * that d may belong to: they name at least one of d's participants or two
  * of its entities, and their articles' plausible windows reach d's day.

@@ -132,6 +132,7 @@ typedef struct clu_event {
   uint32_t nind;         /* independent members */
   int32_t last_day, day; /* newest member day; most supported day */
   uint64_t story;        /* story key, 0 none */
+  uint64_t touch;        /* arrival number when a member last joined */
   uint8_t live; /* 0: merged away (redirected), dropped with the window */
 } clu_event;
 
@@ -212,6 +213,15 @@ struct wt_clu {
   clu_last last;
   clu_heap_it *heap;
   uint32_t nheap, capheap;
+  /* events past the window but joined within the last `grace` arrivals:
+   * kept live a while, so pages replayed out of order do not thaw and
+   * freeze the same events over and over (at most `grace` of them) */
+  clu_heap_it *defer;
+  uint32_t ndefer, capdefer;
+  uint32_t grace;
+  uint64_t arrivals;
+  /* ageing days of frozen articles (frozen_lo > frozen_hi: none) */
+  int32_t frozen_lo, frozen_hi;
 
   float *acc; /* candidate accumulator, one per slot, zero at rest */
   uint32_t capacc;

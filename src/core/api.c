@@ -116,14 +116,19 @@ wt_clu *wt_api_cluster(warta *w) {
    * within it (a week's margin for late inferred days), all their
    * articles; the store answers for the rest */
   wt_clu_set_window(r.clu, WT_API_WINDOW_DAYS);
+  wt_clu_set_grace(r.clu, WT_API_GRACE_ARRIVALS);
   int32_t newest = wt_store_newest_day(w->st);
   int64_t last = wt_store_max_event(w->st);
   int rc = last < 0 ? -1 : 0;
   if (rc == 0) {
+    int32_t from =
+        newest == WT_NO_DAY ? INT32_MIN : newest - WT_API_WINDOW_DAYS - 7;
     wt_clu_reserve_ids(r.clu, last);
-    rc = wt_store_each_recent(
-        w->st, newest == WT_NO_DAY ? INT32_MIN : newest - WT_API_WINDOW_DAYS - 7,
-        api_restore_one, &r);
+    rc = wt_store_each_recent(w->st, from, api_restore_one, &r);
+    /* what was not restored (dated before `from`; articles without a
+     * day are always restored) is frozen as far as the index knows */
+    if (last > 0 && from != INT32_MIN)
+      wt_clu_note_frozen(r.clu, INT32_MIN, from - 1);
   }
   wt_arena_free(r.a);
   if (rc != 0) {
@@ -148,7 +153,7 @@ void wt_api_cluster_thaw(warta *w, wt_clu *c, const wt_clu_doc *d) {
   int64_t ev[WT_API_THAW_EVENTS + WT_API_THAW_SHARED];
   int n = 0;
   int32_t lo, hi;
-  if (wt_clu_is_late(c, d, &lo, &hi)) {
+  if (wt_clu_is_late(c, d, &lo, &hi) && wt_clu_frozen_overlaps(c, lo, hi)) {
     const char *ents[16];
     double wt[16];
     size_t ne = 0;

@@ -26,6 +26,9 @@
  * docs/cluster.md, "Window"): events older than this below the newest day
  * leave memory; opening a store restores only the window. */
 #define WT_API_WINDOW_DAYS 30
+/* Arrivals an event past the window stays live after one of its articles
+ * joined it (wt_clu_set_grace). */
+#define WT_API_GRACE_ARRIVALS 1024
 /* A late article (wt_clu_is_late) brings back at most this many stored
  * events, reading at most THAW_SCAN articles of its days and at most
  * THAW_ARTICLES articles of each event.  An undated one brings back at

@@ -1319,8 +1319,8 @@ int x_frame_build(x_ctx *c) {
   for (size_t t = 0; t < r->n_types; t++)
     mult[t] = main_ty[t] ? FR_TITLE_LEAD : 1.0;
   if (d->title.value) {
-    int32_t ty;
-    wt_span sp;
+    int32_t ty = -1;
+    wt_span sp = {0, 0};
     size_t tl = strlen(d->title.value);
     double sc = fr_cues(r, d->title.value, 0, tl, mult, NULL, &ty, &sp);
     if (sc > 0 && sc >= best.score) best = (fr_best){ty, sc, {0, 0}, -1};
@@ -1329,8 +1329,8 @@ int x_frame_build(x_ctx *c) {
    * main event ("the agreement was reached during their meeting") */
   if (best.type >= 0 && r->types[best.type].frame == XR_OUTCOME) {
     for (size_t q = 0; q < c->ns && q < FR_LEAD; q++) {
-      int32_t ty;
-      wt_span sp;
+      int32_t ty = -1;
+      wt_span sp = {0, 0};
       if (fr_container(c, q, &ty, &sp)) {
         best = (fr_best){ty, best.score, sp, (long)q};
         break;
