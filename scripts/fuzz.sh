@@ -1,7 +1,10 @@
 #!/bin/sh
 # fuzz.sh - build every fuzz/fuzz_*.c target with clang + libFuzzer (and
 # ASan + UBSan) and run each for SECONDS (default 20).  Seeds come from
-# fuzz/corpus/<target>/ when present; new findings stay in build-fuzz/.
+# fuzz/corpus/<target>/ when present, plus the sample pages for the
+# cleaner's targets (samples/html for fuzz_html, the text pages for
+# fuzz_text, the JSON Lines feed for fuzz_jsonl); new findings stay in
+# build-fuzz/.
 # Prints one "ok"/"FAIL" line per target and exits non-zero on a crash,
 # leak or sanitizer report.
 set -u
@@ -18,6 +21,11 @@ for src in fuzz/fuzz_*.c; do
   corpus="build-fuzz/corpus/$name"
   mkdir -p "$corpus"
   [ -d "fuzz/corpus/$name" ] && cp -r "fuzz/corpus/$name/." "$corpus/"
+  case "$name" in
+    fuzz_html) cp samples/html/*.html "$corpus/" ;;
+    fuzz_text) cp samples/detik/*.txt samples/reuters/*.txt "$corpus/" ;;
+    fuzz_jsonl) cp samples/*.jsonl "$corpus/" ;;
+  esac
   if ./build-fuzz/"$name" -max_total_time="$seconds" -timeout=10 \
        -rss_limit_mb=2048 -print_final_stats=0 "$corpus" \
        >"build-fuzz/$name.log" 2>&1; then
