@@ -516,6 +516,19 @@ static void dom_text_of(const dom_node *n, wt_sb *sb) {
   for (const dom_node *c = n->first; c; c = c->next) dom_text_of(c, sb);
 }
 
+/* The site's name after a title's separator (" | The Star"): up to four
+ * words, offered as the outlet. */
+static void dom_site_suffix(wt_doc *d, const char *s, size_t n) {
+  size_t a = 0;
+  while (a < n && (s[a] == ' ' || s[a] == '|' || s[a] == '-' || s[a] == ':' ||
+                   (unsigned char)s[a] >= 0x80))
+    a++; /* separators, the dashes and the middle dot included */
+  if (a == n || !a) return;
+  size_t words = 1;
+  for (size_t i = a; i < n; i++) words += s[i] == ' ';
+  if (words <= 4) cl_meta_offer(d, &d->outlet, s + a, n - a, "title-suffix");
+}
+
 static void dom_apply_meta(dom_build *b, const dom_node *root) {
   wt_doc *d = b->p->doc;
   const char *v;
@@ -529,19 +542,23 @@ static void dom_apply_meta(dom_build *b, const dom_node *root) {
   if ((v = b->og_mod))
     cl_time_offer(d, &d->modified, v, strlen(v), "article:modified_time");
   for (size_t i = 0; i < b->n_ld; i++) cl_meta_jsonld(d, b->lds[i], b->lds_len[i]);
+  const dom_node *h1 = dom_find_h1(root);
+  wt_sb h1s;
+  wt_sb_init(&h1s, 4096);
+  if (h1) dom_text_of(h1, &h1s);
   if (b->title.len && !b->title.toobig) {
     const char *t = cl_meta_strip_site(d, b->title.s,
                                        b->og_site ? b->og_site : NULL);
     if (t) cl_meta_offer(d, &d->title, t, strlen(t), "title");
+    /* "<h1 text> | The Star": what the title adds to the headline is
+     * the site's name */
+    size_t tl = t ? strlen(t) : 0;
+    if (t && tl && tl < b->title.len && h1s.len == tl &&
+        !strncasecmp(h1s.s, t, tl))
+      dom_site_suffix(d, b->title.s + tl, b->title.len - tl);
   }
-  const dom_node *h1 = dom_find_h1(root);
-  if (h1) {
-    wt_sb sb;
-    wt_sb_init(&sb, 4096);
-    dom_text_of(h1, &sb);
-    if (sb.len) cl_meta_offer(d, &d->title, sb.s, sb.len, "h1");
-    wt_sb_free(&sb);
-  }
+  if (h1s.len) cl_meta_offer(d, &d->title, h1s.s, h1s.len, "h1");
+  wt_sb_free(&h1s);
   if ((v = b->meta_pub)) cl_time_offer(d, &d->published, v, strlen(v), "meta");
   if ((v = b->canonical))
     cl_meta_offer(d, &d->canonical_url, v, strlen(v), "link:canonical");

@@ -260,6 +260,8 @@ static void text_features(const wt_clean_res *r, const char *s, size_t n,
     if (c == '|' || (c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xBB ||
                                                 (unsigned char)s[i + 1] == 0xB7)))
       f->seps++; /* | » · */
+    if (c == '>' && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ')
+      f->seps++; /* a breadcrumb: "Home > Nasional" */
     if (!(text_alpha(c) || text_digit(c) || text_letter_at(s, i, n))) {
       i++;
       continue;
@@ -742,8 +744,26 @@ static void text_header_line(cl_page *p, cl_block *b) {
     return;
   }
   if (!f.date || f.words > 8) return;
-  cl_time_offer(p->doc, &p->doc->published, last + 3,
-                (size_t)(s + n - last - 3), "header-line");
+  /* the date part before a clock part: "Kamis, 13 Maret 2025 - 09:31 WIB"
+   * is one time, the separator read as a space */
+  const char *from = last;
+  for (const char *q = s; q < last;) {
+    const char *e = strstr(q, " - ");
+    text_feat h;
+    text_features(p->res, q, (size_t)(e - q), &h);
+    if (e == last && h.date && !h.clock && f.clock && h.words <= 6) from = q;
+    q = e + 3;
+  }
+  if (from == last) {
+    cl_time_offer(p->doc, &p->doc->published, last + 3,
+                  (size_t)(s + n - last - 3), "header-line");
+  } else {
+    char when[128];
+    int k = snprintf(when, sizeof when, "%.*s %.*s", (int)(last - from), from,
+                     (int)(s + n - last - 3), last + 3);
+    if (k > 0 && (size_t)k < sizeof when)
+      cl_time_offer(p->doc, &p->doc->published, when, (size_t)k, "header-line");
+  }
   text_feat g;
   text_features(p->res, s, (size_t)(first - s), &g);
   if (g.words <= 3 && !g.date)

@@ -19,9 +19,11 @@
  * type.
  *
  * Participants: the actors of the main event, never where it happens
- * (the type's `actors` column: person, pair, org, civil, none).  Persons
- * in the main sentence up to a subordinate clause ("usai Trump dilantik":
- * Trump is not one; ", as X pushes ..."), topped up to two from the
+ * (the type's `actors` column: person, pair, org, civil, none, appoint,
+ * agent).  Persons in the main sentence up to a subordinate clause ("usai
+ * Trump dilantik": Trump is not one; ", as X pushes ..."), for a one-sided
+ * act (agent) only up to whom it is aimed at ("sanksi terhadap Rusia"),
+ * topped up to two from the
  * title and the lead for pair types; for org/civil types the institution acting first; when
  * nobody is named there, persons of the other lead sentences about the
  * event, then organisations and states of the main sentence (states act
@@ -72,6 +74,8 @@
 #define FR_LATER_CLAUSE 0.6 /* a cue in a clause after the first cued one */
 #define FR_QUOTED 0.5       /* a cue inside a direct quote */
 #define FR_TITLE_LEAD 1.2   /* the title's event, told again in the lead */
+#define FR_SETTING 0.5      /* a contact named as where something happened */
+#define FR_DURING_GAP 4 /* words between "during" and the contact cue */
 
 typedef WT_VEC(wt_place_of) fr_place_vec;
 
@@ -141,6 +145,7 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
   double best = 0, late = 0;
   int sub = 0, sub_to_comma = 0, words = 0, seen = 0, later = 0, topic = 0;
   int quoted = 0, cer = -1; /* word index of a ceremony word */
+  int during = -1;           /* word index of a "during"/"at" word */
   for (size_t i = a; i < b; i++) {
     /* inside a direct quote: what someone said, not what happened */
     if (s[i] == '"') quoted = !quoted;
@@ -163,6 +168,7 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
       /* a topic runs to the clause's end or to a place or "during" word
        * ("discussed Ukraine in a phone call") */
       if (fr_word_in(&r->words[XW_CEREMONY], s, b, i)) cer = words;
+      if (fr_word_in(&r->words[XW_DURING], s, b, i)) during = words;
       if (fr_word_in(&r->words[XW_TOPIC], s, b, i)) topic = 1;
       else if (fr_word_in(&r->words[XW_LOC], s, b, i) ||
                fr_word_in(&r->words[XW_DURING], s, b, i))
@@ -173,6 +179,9 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
       }
       continue;
     }
+    /* a cue that takes a topic ("mengecam serangan ...", "condemned the
+     * strike"): the event words after it are what it is about */
+    int takes_topic = fr_word_in(&r->words[XW_TOPIC], s, b, i);
     double w = sub ? 0.5 : 1.0;
     /* what a ceremony is held with is part of it ("upacara ... dengan
      * tembakan meriam"), unless it names the ceremony ("upacara
@@ -185,10 +194,15 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
      * ("met ..., discussing a planned visit", "..., with X urging ...") */
     if (later) w *= FR_LATER_CLAUSE;
     if (quoted) w *= FR_QUOTED;
+    /* a contact named as the setting of something ("the decision was
+     * made at the committee meeting", "dalam pertemuan itu") */
+    int setting = during >= 0 && words - during <= FR_DURING_GAP + 1;
     for (int32_t p = heads[k - 1]; p >= 0; p = r->type_cues.pay_next[p]) {
       int32_t t = r->type_cues.pay_val[p];
-      if (main_ty && w == 1.0) main_ty[t] = 1;
-      double sc = r->types[t].priority * w * (mult ? mult[t] : 1.0) - late;
+      double wt = setting && r->types[t].frame == XR_CONTACT ? w * FR_SETTING
+                                                              : w;
+      if (main_ty && w == 1.0) main_ty[t] = 1; /* told, if as a setting */
+      double sc = r->types[t].priority * wt * (mult ? mult[t] : 1.0) - late;
       if (sc > best) {
         best = sc;
         *ty = t;
@@ -196,6 +210,7 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
         sp->end = ends[k - 1];
       }
     }
+    if (takes_topic) topic = 1;
     i = ends[k - 1] - 1;
     late += 0.01;
   }
@@ -239,8 +254,6 @@ static int fr_has_type_cue(const x_ctx *c, size_t q, int32_t type) {
  * ("witnessed the signing of an agreement at the Leaders' Retreat": a
  * ceremony of its own).  The contact's type in *ty, its cue in
  * *sp; 0 when there is none. */
-#define FR_DURING_GAP 4 /* words between "during" and the contact cue */
-
 /* Does sentence q, after token k, date something only to a period
  * coarser than a day ("... saat Prabowo bertemu von der Leyen di Brussels
  * pada Juli lalu")?  Then the contact there is an earlier event. */
@@ -352,15 +365,16 @@ static int fr_party_country(const x_ctx *c, size_t q, size_t k, int32_t e) {
   return 0;
 }
 
-/* Persons of sentence q up to a subordinate clause.  A witness or
+/* Persons of sentence q up to a subordinate clause or token end.  A witness or
  * mediator ("disaksikan oleh", "brokered by") is none, unless no person
  * acts before it and it stands for a party named as a country
  * ("Indonesia dan Kanada meneken ...  Penandatanganan disaksikan oleh
  * Presiden X dan Perdana Menteri Kanada Y": the leaders of the parties). */
-static void fr_persons(const x_ctx *c, size_t q, int32_t *parts, size_t *np) {
+static void fr_persons(const x_ctx *c, size_t q, size_t end, int32_t *parts,
+                       size_t *np) {
   size_t wbeg = 0, wend = 0; /* a witness clause */
   int person = 0;
-  for (size_t k = c->sent_tok[q]; k < c->sent_tok[q + 1]; k++) {
+  for (size_t k = c->sent_tok[q]; k < end; k++) {
     if (fr_is_subord(c, k)) break;
     size_t w = fr_witness(c, q, k);
     if (w != k) {
@@ -407,13 +421,14 @@ static int fr_locative(const x_ctx *c, size_t k, size_t first) {
          !x_tok_class(c, k - 2, XW_FROM);
 }
 
-/* Institutions acting in sentence q (up to a subordinate clause): an
+/* Institutions acting in sentence q (up to a subordinate clause or token
+ * end): an
  * organisation, not a medium, not named as a place; states too when
  * `states`; only non-state bodies when `civil`. */
-static void fr_orgs(const x_ctx *c, size_t q, int states, int civil,
-                    int32_t *parts, size_t *np) {
+static void fr_orgs(const x_ctx *c, size_t q, size_t end, int states,
+                    int civil, int32_t *parts, size_t *np) {
   const wt_doc *d = c->d;
-  for (size_t k = c->sent_tok[q]; k < c->sent_tok[q + 1]; k++) {
+  for (size_t k = c->sent_tok[q]; k < end; k++) {
     if (fr_is_subord(c, k)) break;
     size_t w = fr_witness(c, q, k);
     if (w != k) {
@@ -636,7 +651,7 @@ static int fr_body_meeting(x_ctx *c, size_t ev, size_t lead,
                            int32_t *parts, size_t *np) {
   int32_t two[FR_MAX_PART], io = -1, port = 0;
   size_t n2 = 0;
-  fr_persons(c, ev, two, &n2);
+  fr_persons(c, ev, c->sent_tok[ev + 1], two, &n2);
   int body = fr_body_sent(c, ev, &io, &port);
   for (size_t q = 0; !body && q < c->ns && q < FR_LEAD; q++)
     body = fr_body_sent(c, q, &io, &port);
@@ -741,6 +756,21 @@ static void fr_appoint(const x_ctx *c, size_t q, uint32_t trig,
   }
 }
 
+/* Where the actors of sentence q end: for a one-sided act (actors
+ * "agent": a statement, threat, sanction) at the first target word after
+ * a cue of its type ("sanksi terhadap Rusia", "tariffs on Brazil": who it
+ * is aimed at is no actor); else at the sentence's end. */
+static size_t fr_actor_end(const x_ctx *c, size_t q, int32_t type) {
+  size_t end = c->sent_tok[q + 1];
+  if (c->r->types[type].actors != XA_AGENT) return end;
+  int cued = 0;
+  for (size_t k = c->sent_tok[q]; k < end; k++) {
+    if (!cued) cued = fr_cue_at(c, k, end, type);
+    else if (x_tok_class(c, k, XW_TARGET)) return k;
+  }
+  return end;
+}
+
 /* The main event's participants (see the file comment). */
 static int fr_participants(x_ctx *c, size_t ev, const uint8_t *trig,
                            int32_t type) {
@@ -758,8 +788,9 @@ static int fr_participants(x_ctx *c, size_t ev, const uint8_t *trig,
   }
   if (!np && (actors == XA_ORG || actors == XA_CIVIL)) {
     int civil = actors == XA_CIVIL;
-    fr_orgs(c, ev, 0, civil, parts, &np);
-    for (size_t q = 0; !np && q < lead; q++) fr_orgs(c, q, 0, civil, parts, &np);
+    fr_orgs(c, ev, fr_actor_end(c, ev, type), 0, civil, parts, &np);
+    for (size_t q = 0; !np && q < lead; q++)
+      fr_orgs(c, q, fr_actor_end(c, q, type), 0, civil, parts, &np);
     if (np > 1) np = 1; /* the institution: its organs named after it are it */
   }
   if (actors == XA_APPOINT) fr_appoint(c, ev, f->trigger.start, parts, &np);
@@ -767,17 +798,18 @@ static int fr_participants(x_ctx *c, size_t ev, const uint8_t *trig,
   int body = actors == XA_PAIR && c->r->types[type].frame == XR_CONTACT
                  ? fr_body_meeting(c, ev, lead, parts, &np) : 0;
   if (body < 0) return -1;
-  if (!np) fr_persons(c, ev, parts, &np);
+  if (!np) fr_persons(c, ev, fr_actor_end(c, ev, type), parts, &np);
   if (actors == XA_PAIR && np < 2 && !body) {
     fr_title_persons(c, parts, &np);
-    for (size_t q = 0; np < 2 && q < lead; q++) fr_persons(c, q, parts, &np);
+    for (size_t q = 0; np < 2 && q < lead; q++)
+      fr_persons(c, q, c->sent_tok[q + 1], parts, &np);
   }
   /* nobody in the main sentence: the people named in the other sentences
    * of the lead that speak of the event ("Penandatanganan dilakukan oleh
    * ..."), then the institutions and states acting in the main one */
   for (size_t q = 0; !np && q < lead; q++)
-    if (trig[q]) fr_persons(c, q, parts, &np);
-  if (!np) fr_orgs(c, ev, 1, 0, parts, &np);
+    if (trig[q]) fr_persons(c, q, fr_actor_end(c, q, type), parts, &np);
+  if (!np) fr_orgs(c, ev, fr_actor_end(c, ev, type), 1, 0, parts, &np);
   if (np) {
     f->participants = wt_arena_alloc(d->arena, np * sizeof *parts);
     if (!f->participants) return -1;
@@ -1284,7 +1316,7 @@ static int fr_secondary(x_ctx *c, const uint8_t *trig) {
     f->summary = wt_arena_strndup(d->arena, c->s + b0, e - b0);
     int32_t parts[FR_MAX_PART];
     size_t np = 0;
-    fr_persons(c, q, parts, &np);
+    fr_persons(c, q, c->sent_tok[q + 1], parts, &np);
     if (np) {
       f->participants = wt_arena_alloc(d->arena, np * sizeof *parts);
       if (!f->participants) return -1;

@@ -601,7 +601,7 @@ static int gaz_type_line(void *ud, char *line, size_t len, int lineno) {
   ty->label = wt_arena_strdup(r->arena, f[1]);
   ty->priority = atoi(f[2]);
   static const char *const actors[] = {"person", "pair", "org", "civil",
-                                       "none", "appoint"};
+                                       "none", "appoint", "agent"};
   ty->actors = XA_PERSON;
   for (uint8_t a = 0; k >= 6 && a < sizeof actors / sizeof *actors; a++)
     if (strcmp(f[5], actors[a]) == 0) ty->actors = a;
@@ -638,7 +638,8 @@ static int gaz_word_line(void *ud, char *line, size_t len, int lineno) {
       "pron", "loc", "lasting", "from", "that", "to", "asis", "clause",
       "state", "during", "modhead", "modtail", "weekday", "topic",
       "predecessor", "passive", "aux", "agent", "plan", "through",
-      "witness", "organiser", "members", "chair", "watch", "ceremony", "commasub"};
+      "witness", "organiser", "members", "chair", "watch", "ceremony", "commasub",
+      "office", "target"};
   wt_extract_res *r = ud;
   char *f[3] = {0};
   int k = wt_split_tabs(line, f, 3);

@@ -8,7 +8,9 @@
  *      places, organisations, demonyms, a possessor: "Penasihat Urusan Luar
  *      Negeri Putin") and the name after it, directly or as an apposition
  *      between commas ("Menteri Luar Negeri China, Wang Yi,").  A title with
- *      qualifiers and no name is kept as a role mention for alias.c;
+ *      qualifiers and no name is kept as a role mention for alias.c,
+ *      unless an office word before it says it names the office
+ *      ("pemilihan presiden Polandia", "the former prime minister");
  *   3. names: remaining capitalised sequences, typed ORG by organisation
  *      cues (first or last word) or all-caps, PLACE after a locative
  *      preposition, else MISC.  Sentence-initial single words, weekdays,
@@ -269,7 +271,10 @@ static int mn_titles(x_ctx *c) {
       wt_entity *e = &c->d->entities.v[ent];
       if (!e->role && role && e->type == WT_ENT_PERSON) e->role = role;
       ti = ne - 1;
-    } else if (has_qual && qe > tj) {
+    } else if (has_qual && qe > tj &&
+               !(ti > 0 && x_tok_class(c, ti - 1, XW_OFFICE))) {
+      /* the holder of the role, unless it names the office ("pemilihan
+       * presiden Polandia") */
       x_rolemen *rm = WT_VEC_PUSH(c->d->arena, &c->rolemen);
       if (!rm) return -1;
       rm->s = c->t[ti].s;

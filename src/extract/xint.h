@@ -98,7 +98,7 @@ enum { XV_VERB = 1, XV_PRON, XV_ACC, XV_STMT };
 enum { XS_WIRE = 1, XS_STMT };
 
 /* Who acts in an event of a type (event-types.tsv, 6th column). */
-enum { XA_PERSON = 0, XA_PAIR, XA_ORG, XA_CIVIL, XA_NONE, XA_APPOINT };
+enum { XA_PERSON = 0, XA_PAIR, XA_ORG, XA_CIVIL, XA_NONE, XA_APPOINT, XA_AGENT };
 
 /* What an event of a type is to another one (event-types.tsv, 7th
  * column): a contact (a meeting, visit, call) holds the outcomes reached
@@ -109,7 +109,8 @@ typedef struct x_evtype {
   const char *id, *label;
   int priority;
   uint8_t actors; /* XA_*: persons first; at least two persons;
-                     institutions first; non-state bodies first; nobody */
+                     institutions first; non-state bodies first; nobody;
+                     appointer and appointee; the acting side only */
   uint8_t frame;  /* XR_* */
   int32_t lasts;  /* longest duration in minutes; 0: none is the event's;
                      -1: not limited (column absent) */
@@ -154,6 +155,10 @@ enum {
                   are part of the ceremony ("... dengan tembakan meriam") */
   XW_COMMASUB, /* "as", "saat": after a comma, opens a subordinate clause
                   (", as Carney pushes ...") */
+  XW_OFFICE,   /* "pemilihan", "calon", "former": a role phrase after it
+                  names the office, not its holder */
+  XW_TARGET,   /* "terhadap", "against": who a one-sided act is aimed at
+                  follows; not its actor */
   XW_N
 };
 

@@ -630,7 +630,9 @@ static void m_rel(const tx_scan *S, size_t i, tx_out *o) {
     }
     return;
   }
-  if ((e2 = tx_m(S, i, WT_TXC_PODREL, &e))) {
+  /* "the overnight policy rate": after a determiner it qualifies a noun */
+  if ((e2 = tx_m(S, i, WT_TXC_PODREL, &e)) &&
+      !(i > 0 && tx_m(S, i - 1, WT_TXC_DET, NULL) == i)) {
     int n = atoi(e->str);
     const char *code = e->str + strspn(e->str, "-0123456789");
     o_pod(o, S->ref.day + n, code);

@@ -80,6 +80,7 @@ static const struct {
     {"basepre", WT_TXC_BASEPRE},   {"clf", WT_TXC_CLF},
     {"nstop", WT_TXC_NSTOP},       {"cnoun", WT_TXC_CNOUN},
     {"npre", WT_TXC_NPRE},         {"plan", WT_TXC_PLAN},
+    {"det", WT_TXC_DET},
 };
 
 /* Word list files; numbers-*.txt use "unit" for a numeral 1-9.  Files
