@@ -1203,8 +1203,10 @@ void cl_text_classify(cl_page *p) {
       continue;
     for (size_t j = i + 1; j < n && j <= i + 2; j++) {
       int byline = v[j].cue && text_role(v[j].cue->kind);
-      int dated = feats[j].date && feats[j].clock && !feats[j].terminal &&
-                  feats[j].words <= 14;
+      /* a date line: with a clock, or a bare date ("Published On 26 Oct
+       * 2025") */
+      int dated = feats[j].date && !feats[j].terminal &&
+                  (feats[j].clock ? feats[j].words <= 14 : feats[j].words <= 6);
       if (!byline && !dated) continue;
       v[i].cls = CL_HEAD;
       v[i].weight = -15;
