@@ -312,12 +312,15 @@ static int fr_container(const x_ctx *c, size_t q, int32_t *ty, wt_span *sp) {
 }
 
 /* Does a subordinate clause open at token ti: a subordinator, or a comma
- * before a `commasub` word (", as X pushes ...", ", saat ...")? */
+ * before a `commasub` word (", as X pushes ...", ", saat ...")?  Not
+ * when a longer agent phrase starts there ("sworn in before His Majesty":
+ * whom it was done before, no other event). */
 static int fr_is_subord(const x_ctx *c, size_t ti) {
   if (ti + 1 < c->nt && c->t[ti].kind == XK_PUNCT &&
       c->s[c->t[ti].s] == ',' && x_tok_class(c, ti + 1, XW_COMMASUB))
     return 1;
-  return x_tok_match(c, &c->r->subords, ti, NULL) > ti;
+  size_t e = x_tok_match(c, &c->r->subords, ti, NULL);
+  return e > ti && x_tok_match(c, &c->r->words[XW_AGENT], ti, NULL) <= e;
 }
 
 static int fr_add_part(wt_doc *d, int32_t *parts, size_t *np, int32_t e) {

@@ -24,7 +24,8 @@
 #include "ner.h"
 #include "xint.h"
 
-#define MN_MAX_NAME 4  /* words in a name after a title */
+#define MN_MAX_NAME 5  /* words in a name after a title ("Wan Ahmad Farid Wan
+                          Salleh") */
 #define MN_MAX_SEQ 6   /* words in a capitalised sequence */
 
 static int mn_in(const x_ctx *c, const x_trie *t, size_t ti) {
