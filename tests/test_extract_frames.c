@@ -273,20 +273,29 @@ WT_TEST(extract_tune_frames) {
   CHECK(s.n >= 100);
 }
 
-/* A new unseen set (tests/fixtures/frames-unseen/, labelled per article:
- * "articles": {key: {"type", "participants", "date"}}), never tuned on.
- * Its numbers are printed; the floor is set after measuring. */
-/* The held-out frame set (written before any tuning, never tuned on).
- * The issue's bar is 0.90 for each; measured on 2026-11-22: type 0.919,
- * participants 0.811, date 0.838.  The floors below sit just under what
- * was measured, so a regression fails while the bar stays reported. */
+/* tests/fixtures/frames-unseen/ (labelled per article: "articles": {key:
+ * {"type", "participants", "date"}}) was held out until it was measured
+ * on 2026-11-22 (type 0.892, participants 0.838, date 0.865); its errors
+ * were then fixed with general rules, so it is tuning data now and the
+ * issue's bar, 0.90 each, is its floor.  The held-out measurement is
+ * extract_frames_heldout. */
 WT_TEST(extract_frames_unseen_new) {
   ft_score s;
   REQUIRE(ft_corpus("tests/fixtures/frames-unseen", &s) == 0);
   ft_print("frames-unseen", &s);
   REQUIRE(s.n >= 30);
-  CHECKF(s.type >= 0.88 * s.n, "type %d/%d under the floor 0.88", s.type, s.n);
-  CHECKF(s.parts >= 0.78 * s.n, "participants %d/%d under the floor 0.78",
+  CHECKF(s.type >= 0.90 * s.n, "type %d/%d under the bar 0.90", s.type, s.n);
+  CHECKF(s.parts >= 0.90 * s.n, "participants %d/%d under the bar 0.90",
          s.parts, s.n);
-  CHECKF(s.date >= 0.80 * s.n, "date %d/%d under the floor 0.80", s.date, s.n);
+  CHECKF(s.date >= 0.90 * s.n, "date %d/%d under the bar 0.90", s.date, s.n);
+}
+
+/* The clustering hold-out (tests/fixtures/cluster-set/holdout/, labelled
+ * per event), never tuned on for clustering or frames: printed only, its
+ * participants follow event-level conventions the frame does not. */
+WT_TEST(extract_holdout_frames) {
+  ft_score s;
+  REQUIRE(ft_corpus("tests/fixtures/cluster-set/holdout", &s) == 0);
+  ft_print("cluster-set holdout", &s);
+  CHECK(s.n >= 50);
 }
