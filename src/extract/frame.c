@@ -1339,18 +1339,22 @@ int x_frame_build(x_ctx *c) {
   double *mult = wt_arena_alloc(d->arena, (r->n_types + 1) * sizeof *mult);
   if (!mult || !main_ty) return -1;
   memset(main_ty, 0, r->n_types + 1);
+  int told = 0; /* the lead's first sentence with a main-clause cue read */
   for (size_t q = 0; q < c->ns; q++) {
     int32_t ty;
     wt_span sp;
     double w = q < FR_LEAD ? 1.0 - 0.1 * (double)q : 0.3;
     double sc = fr_cues(r, c->s, c->sent[q].start, c->sent[q].end, NULL,
-                        q < FR_LEAD ? main_ty : NULL, &ty, &sp);
+                        q < FR_LEAD && !told ? main_ty : NULL, &ty, &sp);
+    for (size_t t = 0; t < r->n_types && !told; t++) told = main_ty[t];
     if (sc * w > best.score) best = (fr_best){ty, sc * w, sp, (long)q};
   }
-  /* the headline's event, when a lead sentence tells it in its main
-   * clause, is the news ("ministers gather ... as tariffs loom": the
-   * gathering, told again as the lead's main verb, not the tariffs the
-   * lead names in a later clause); it wins ties */
+  /* the headline's event, when the lead's first event sentence tells it
+   * in its main clause, is the news ("ministers gather ... as tariffs
+   * loom": the gathering, told again as the lead's main verb, not the
+   * tariffs the lead names in a later clause); else the headline must
+   * beat the body ("Teleponan dengan Trump, Putin Setujui Jeda Serangan"
+   * over a lead that says they spoke by phone) */
   for (size_t t = 0; t < r->n_types; t++)
     mult[t] = main_ty[t] ? FR_TITLE_LEAD : 1.0;
   if (d->title.value) {
@@ -1358,7 +1362,7 @@ int x_frame_build(x_ctx *c) {
     wt_span sp = {0, 0};
     size_t tl = strlen(d->title.value);
     double sc = fr_cues(r, d->title.value, 0, tl, mult, NULL, &ty, &sp);
-    if (sc > 0 && sc >= best.score) best = (fr_best){ty, sc, {0, 0}, -1};
+    if (sc > 0 && sc > best.score) best = (fr_best){ty, sc, {0, 0}, -1};
   }
   /* an outcome reached during a contact in the lead: the contact is the
    * main event ("the agreement was reached during their meeting") */

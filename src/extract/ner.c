@@ -55,9 +55,19 @@
 #define NR_MAX_BITS 24
 #define NR_BLOCK 32        /* tokens whose weights are fetched together */
 
+/* A word's cluster: its key's hash, the path from the root of the class
+ * tree left-aligned in 32 bits, and the path's length. */
+typedef struct nr_cluster {
+  uint64_t h;
+  uint32_t path;
+  uint8_t len;
+} nr_cluster;
+
 struct wt_ner {
   int bits;
   uint32_t mask;
+  nr_cluster *cl; /* open addressing, cl[i].h == 0 empty */
+  uint32_t clmask;
   float scale;
   float tr[(WT_NER_NTAG + 1) * WT_NER_NTAG];
   int16_t *w; /* [buckets][NR_ROW] */
@@ -127,6 +137,69 @@ static int nr_title_line(void *ud, char *line, size_t len, int lineno) {
   return 0;
 }
 
+/* ------------------------------------------------------------ word clusters */
+
+static uint64_t nr_key_hash(const char *p, size_t n) {
+  char k[WT_NER_KEY];
+  n = wt_ner_word_key(p, n, k);
+  return nr_hash(0xcbf29ce484222325ULL, k, n) | 1;
+}
+
+/* Count the lines of the cluster file (first pass). */
+static int nr_cl_count(void *ud, char *line, size_t len, int lineno) {
+  (void)line, (void)len, (void)lineno;
+  ++*(size_t *)ud;
+  return 0;
+}
+
+/* One line: path TAB word TAB count. */
+static int nr_cl_line(void *ud, char *line, size_t len, int lineno) {
+  (void)len;
+  wt_ner *m = ud;
+  char *f[3];
+  if (wt_split_tabs(line, f, 3) < 2 || !*f[0] || !*f[1]) return lineno;
+  uint32_t path = 0;
+  size_t n = 0;
+  for (const char *p = f[0]; *p; p++, n++) {
+    if (*p != '0' && *p != '1') return lineno;
+    if (n < 32) path |= (uint32_t)(*p - '0') << (31 - n);
+  }
+  uint64_t h = nr_key_hash(f[1], strlen(f[1]));
+  uint32_t i = (uint32_t)h & m->clmask;
+  while (m->cl[i].h && m->cl[i].h != h) i = (i + 1) & m->clmask;
+  m->cl[i] = (nr_cluster){h, path, (uint8_t)(n > 32 ? 32 : n)};
+  return 0;
+}
+
+/* The cluster of a word, or NULL when it has none. */
+static const nr_cluster *nr_cluster_of(const wt_ner *m, const char *p,
+                                       size_t n) {
+  uint64_t h = nr_key_hash(p, n);
+  for (uint32_t i = (uint32_t)h & m->clmask;; i = (i + 1) & m->clmask) {
+    if (m->cl[i].h == h) return &m->cl[i];
+    if (!m->cl[i].h) return NULL;
+  }
+}
+
+static int nr_clusters_load(wt_ner *m, char *err, size_t errlen) {
+  size_t lines = 0;
+  if (wt_data_lines(WT_NER_CLUSTERS, nr_cl_count, &lines, err, errlen) != 0)
+    return -1;
+  size_t cap = 64;
+  while (cap < 2 * lines + 2) cap *= 2;
+  m->cl = calloc(cap, sizeof *m->cl);
+  if (!m->cl) {
+    snprintf(err, errlen, "ner: out of memory");
+    return -1;
+  }
+  m->clmask = (uint32_t)cap - 1;
+  int bad = wt_data_lines(WT_NER_CLUSTERS, nr_cl_line, m, err, errlen);
+  if (bad > 0)
+    snprintf(err, errlen, "ner: %s line %d: not path TAB word",
+             WT_NER_CLUSTERS, bad);
+  return bad ? -1 : 0;
+}
+
 wt_ner *wt_ner_new(int bits, char *err, size_t errlen) {
   if (bits < 8 || bits > NR_MAX_BITS) {
     snprintf(err, errlen, "ner: bad bucket bits %d", bits);
@@ -151,11 +224,16 @@ wt_ner *wt_ner_new(int bits, char *err, size_t errlen) {
       return NULL;
     }
   }
+  if (nr_clusters_load(m, err, errlen) != 0) {
+    wt_ner_free(m);
+    return NULL;
+  }
   return m;
 }
 
 void wt_ner_free(wt_ner *m) {
   if (!m) return;
+  free(m->cl);
   free(m->w);
   free(m);
 }
@@ -171,7 +249,8 @@ enum {
   NF_GAZP1, NF_TITLE1, NF_TITLE2, NF_FIRST, NF_STYLE, NF_RAW, NF_BI_M,
   NF_BI_P, NF_SH3, NF_STYLE_SH, NF_STYLE_W, NF_GAZ_SH, NF_LEN, NF_P4,
   NF_S4, NF_SHM2, NF_SHP2, NF_SH_M, NF_SH_P, NF_WM1_SH, NF_SH_WP1, NF_GAZ_W,
-  NF_GAZM2, NF_GAZP2, NF_TITLE_SH, NF_SHM2_3, NF_GAZ3
+  NF_GAZM2, NF_GAZP2, NF_TITLE_SH, NF_SHM2_3, NF_GAZ3, NF_CL4, NF_CL6,
+  NF_CL10, NF_CLF, NF_CLM1, NF_CLP1
 };
 
 /* Shape of a word: X upper, x lower, d digit, other ASCII as is, 'u' for
@@ -193,6 +272,15 @@ static size_t nr_shape(const char *p, size_t n, char *out) {
   return k;
 }
 
+size_t wt_ner_word_key(const char *p, size_t n, char *out) {
+  if (n > WT_NER_KEY) n = WT_NER_KEY;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char b = x_fold((unsigned char)p[i]);
+    out[i] = (char)(b >= '0' && b <= '9' ? '0' : b);
+  }
+  return n;
+}
+
 /* Case-folded word (at most NR_WORD bytes). */
 static size_t nr_lower(const char *p, size_t n, char *out) {
   if (n > NR_WORD) n = NR_WORD;
@@ -203,6 +291,8 @@ static size_t nr_lower(const char *p, size_t n, char *out) {
 /* Per-token hashes every template draws on (computed once per token). */
 typedef struct nr_info {
   uint64_t w, raw, sh, pre[4], suf[4];
+  uint32_t cl;   /* cluster path, left-aligned */
+  uint8_t cllen; /* its length; 0: the word has no cluster */
   uint8_t len, title, gaz, wn;
 } nr_info;
 
@@ -228,6 +318,17 @@ static void nr_info_of(const wt_ner *m, const wt_ner_sent *x, size_t i,
   in->wn = (uint8_t)wn;
   in->title = (uint8_t)nr_is_title(m, p, n);
   in->gaz = x->gaz[i];
+  const nr_cluster *cl = nr_cluster_of(m, p, n);
+  in->cl = cl ? cl->path : 0;
+  in->cllen = cl ? cl->len : 0;
+}
+
+/* The first l bits of a token's cluster path, with the length kept (a
+ * path shorter than l is whole). */
+static inline uint64_t nr_clp(const nr_info *in, unsigned l) {
+  unsigned k = in->cllen < l ? in->cllen : l;
+  uint32_t p = k ? in->cl & ~(uint32_t)0 << (32 - k) : 0;
+  return (uint64_t)p << 8 | k;
 }
 
 /* Hash of a template and one or two values. */
@@ -289,6 +390,12 @@ static size_t nr_feats(const wt_ner *m, const nr_info *in, size_t i,
   if (i >= 2 && in[i - 2].title) NR_PUT(NF_TITLE2, 0, 0);
   if (title) NR_PUT(NF_TITLE_SH, (uint64_t)title, t->sh);
   if (i == 0) NR_PUT(NF_FIRST, t->sh, 0);
+  NR_PUT(NF_CL4, nr_clp(t, 4), 0);
+  NR_PUT(NF_CL6, nr_clp(t, 6), 0);
+  NR_PUT(NF_CL10, nr_clp(t, 10), 0);
+  NR_PUT(NF_CLF, nr_clp(t, 32), 0);
+  NR_PUT(NF_CLM1, i >= 1 ? nr_clp(&in[i - 1], 32) : NR_BOS, 0);
+  NR_PUT(NF_CLP1, i + 1 < nt ? nr_clp(&in[i + 1], 32) : NR_EOS, 0);
   NR_PUT(NF_STYLE, (uint64_t)st, 0);
   NR_PUT(NF_STYLE_SH, (uint64_t)st, t->sh);
   NR_PUT(NF_STYLE_W, (uint64_t)st, t->w);

@@ -24,9 +24,11 @@ enum { WT_NER_O = 0, WT_NER_NTAG = 7 };
 #define WT_NER_I(t) (2 + 2 * (t))
 #define WT_NER_TYPE(tag) (((tag) - 1) / 2) /* tag > 0 */
 
-#define WT_NER_MAXF 48      /* features per token */
+#define WT_NER_MAXF 64      /* features per token */
 #define WT_NER_MAXTOK 256   /* tokens per tagged chunk (longer: split) */
 #define WT_NER_FILE "extract/ner/model.bin"
+#define WT_NER_CLUSTERS "extract/ner/clusters.txt"
+#define WT_NER_KEY 48       /* bytes of a word key */
 
 typedef struct wt_ner wt_ner;
 
@@ -39,6 +41,11 @@ typedef struct wt_ner_sent {
   const uint8_t *gaz;
   size_t nt; /* at most WT_NER_MAXTOK */
 } wt_ner_sent;
+
+/* The key a word is looked up by in the word clusters: ASCII letters
+ * folded to lower case, digits made '0', at most WT_NER_KEY bytes of the
+ * word written to out (not NUL-terminated).  Returns the key's length. */
+size_t wt_ner_word_key(const char *p, size_t n, char *out);
 
 /* The process-wide model from data/extract/ner/ (and the title lists of
  * data/extract/), loaded on first call.  NULL with a message in err when
