@@ -433,6 +433,40 @@ static int text_photo_credit(const char *s, size_t n) {
 /* A caption closed by a photo credit after its last sentence: "... in
  * Seoul on June 4. PHOTO: AFP", "... 10 kilometer. Foto: Dok. PVMBG"
  * (a few words after "PHOTO:" / "Foto:", any case). */
+/* A photo credit after a caption's one sentence: "... di New York.
+ * (Biro Pers Sekretariat Presiden)", "... Jakarta. Medcom.id/Reza
+ * Anggoro": a parenthesised group of two to six capitalised words, or a
+ * "Source/Name" credit of up to six words.  A body's trailing "(Antara)"
+ * or "(rca)" is one word, and so no caption. */
+static int text_credit_tail(const char *s, size_t n) {
+  size_t i = n > 70 ? n - 70 : 0;
+  const char *end = NULL;
+  for (; i + 2 < n; i++)
+    if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ')
+      end = s + i + 2;
+  if (!end) return 0;
+  /* one sentence before it: no other sentence end */
+  for (const char *q = s; q + 1 < end - 2; q++)
+    if ((*q == '.' || *q == '!' || *q == '?') && q[1] == ' ' && q > s &&
+        !(q[-1] >= 'A' && q[-1] <= 'Z'))
+      return 0;
+  const char *t = end;
+  size_t tn = (size_t)(s + n - t);
+  while (tn && t[tn - 1] == ' ') tn--;
+  if (tn < 4 || !((t[0] >= 'A' && t[0] <= 'Z') || t[0] == '(')) return 0;
+  int words = 1, caps = 0, slash = 0;
+  for (size_t k = 0; k < tn; k++) {
+    if (t[k] == '/') slash = 1;
+    if (t[k] == ' ') words++;
+    if ((k == 0 || t[k - 1] == ' ' || t[k - 1] == '(') && t[k] >= 'A' &&
+        t[k] <= 'Z')
+      caps++;
+  }
+  if (words > 6) return 0;
+  if (t[0] == '(') return t[tn - 1] == ')' && words >= 2 && caps >= words - 1;
+  return slash && t[tn - 1] != '.';
+}
+
 static int text_photo_suffix(const char *s, size_t n) {
   for (size_t i = n > 90 ? n - 90 : 1; i + 7 < n; i++) {
     size_t m = !strncasecmp(s + i, "photo:", 6) ? 6
@@ -448,7 +482,7 @@ static int text_photo_suffix(const char *s, size_t n) {
       words += s[k] == ' ' && k + 1 < n && s[k + 1] != ' ';
     if (words >= 1 && words <= 8) return 1;
   }
-  return 0;
+  return text_credit_tail(s, n);
 }
 
 /* A site's brand as one token: "detikNews", "kumparanNEWS" (lower case

@@ -74,6 +74,8 @@
 #define FR_LATER_CLAUSE 0.6 /* a cue in a clause after the first cued one */
 #define FR_QUOTED 0.5       /* a cue inside a direct quote */
 #define FR_TITLE_LEAD 1.2   /* the title's event, told again in the lead */
+#define FR_OFF_LEAD 0.8     /* a headline type the lead's main clause does
+                               not tell */
 #define FR_SETTING 0.5      /* a contact named as where something happened */
 #define FR_DURING_GAP 4 /* words between "during" and the contact cue */
 
