@@ -23,6 +23,8 @@
  * agent).  Persons in the main sentence up to a subordinate clause ("usai
  * Trump dilantik": Trump is not one; ", as X pushes ..."), for a one-sided
  * act (agent) only up to whom it is aimed at ("sanksi terhadap Rusia"),
+ * for an armed attack (sides) the states and groups of the main and the
+ * other cued lead sentences before any person,
  * topped up to two from the
  * title and the lead for pair types; for org/civil types the institution acting first; when
  * nobody is named there, persons of the other lead sentences about the
@@ -148,6 +150,7 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
   int sub = 0, sub_to_comma = 0, words = 0, seen = 0, later = 0, topic = 0;
   int quoted = 0, cer = -1; /* word index of a ceremony word */
   int during = -1;           /* word index of a "during"/"at" word */
+  int last_cue = -1;         /* word index of the last cue */
   for (size_t i = a; i < b; i++) {
     /* inside a direct quote: what someone said, not what happened */
     if (s[i] == '"') quoted = !quoted;
@@ -170,7 +173,10 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
       /* a topic runs to the clause's end or to a place or "during" word
        * ("discussed Ukraine in a phone call") */
       if (fr_word_in(&r->words[XW_CEREMONY], s, b, i)) cer = words;
-      if (fr_word_in(&r->words[XW_DURING], s, b, i)) during = words;
+      if (fr_word_in(&r->words[XW_DURING], s, b, i) ||
+          (last_cue >= 0 && words - last_cue <= 2 &&
+           fr_word_in(&r->words[XW_LOC], s, b, i)))
+        during = words; /* "pidato di Sidang Umum PBB": where it was */
       if (fr_word_in(&r->words[XW_TOPIC], s, b, i)) topic = 1;
       else if (fr_word_in(&r->words[XW_LOC], s, b, i) ||
                fr_word_in(&r->words[XW_DURING], s, b, i))
@@ -213,6 +219,7 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
       }
     }
     if (takes_topic) topic = 1;
+    last_cue = words;
     i = ends[k - 1] - 1;
     late += 0.01;
   }
@@ -799,6 +806,11 @@ static int fr_participants(x_ctx *c, size_t ev, const uint8_t *trig,
     if (np > 1) np = 1; /* the institution: its organs named after it are it */
   }
   if (actors == XA_APPOINT) fr_appoint(c, ev, f->trigger.start, parts, &np);
+  if (actors == XA_SIDES) { /* states and armed groups, not the people hit */
+    fr_orgs(c, ev, c->sent_tok[ev + 1], 1, 0, parts, &np);
+    for (size_t q = 0; np < 2 && q < lead; q++)
+      if (trig[q]) fr_orgs(c, q, c->sent_tok[q + 1], 1, 0, parts, &np);
+  }
   /* a meeting of a body: its chair and the home country's delegate */
   int body = actors == XA_PAIR && c->r->types[type].frame == XR_CONTACT
                  ? fr_body_meeting(c, ev, lead, parts, &np) : 0;

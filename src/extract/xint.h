@@ -98,7 +98,8 @@ enum { XV_VERB = 1, XV_PRON, XV_ACC, XV_STMT };
 enum { XS_WIRE = 1, XS_STMT };
 
 /* Who acts in an event of a type (event-types.tsv, 6th column). */
-enum { XA_PERSON = 0, XA_PAIR, XA_ORG, XA_CIVIL, XA_NONE, XA_APPOINT, XA_AGENT };
+enum { XA_PERSON = 0, XA_PAIR, XA_ORG, XA_CIVIL, XA_NONE, XA_APPOINT, XA_AGENT,
+       XA_SIDES };
 
 /* What an event of a type is to another one (event-types.tsv, 7th
  * column): a contact (a meeting, visit, call) holds the outcomes reached
@@ -110,7 +111,8 @@ typedef struct x_evtype {
   int priority;
   uint8_t actors; /* XA_*: persons first; at least two persons;
                      institutions first; non-state bodies first; nobody;
-                     appointer and appointee; the acting side only */
+                     appointer and appointee; the acting side only;
+                     states and armed groups first */
   uint8_t frame;  /* XR_* */
   int32_t lasts;  /* longest duration in minutes; 0: none is the event's;
                      -1: not limited (column absent) */
