@@ -949,6 +949,12 @@ static int fr_planned(const x_ctx *c, size_t q, uint32_t off) {
  * event's type ("..., his office said on Thursday", "ujarnya, Rabu")? */
 static int fr_reported(const x_ctx *c, size_t q, uint32_t off,
                        int32_t type) {
+  /* a release or a statement is the report itself ("ujar Kepala BPS
+   * dalam konferensi pers, Senin (3/3)") */
+  if (type >= 0 && (c->r->types[type].actors == XA_ORG ||
+                    (c->r->types[type].actors == XA_AGENT &&
+                     c->r->types[type].frame == XR_OUTCOME)))
+    return 0;
   size_t a, b;
   fr_part(c, q, off, &a, &b);
   int verb = 0;
@@ -1022,21 +1028,25 @@ static void fr_date(x_ctx *c, const uint8_t *trig, int32_t type) {
   wt_doc *d = c->d;
   wt_frame *f = &d->frame;
   long anchor = -1, later = -1; /* a planned or reported day */
-  for (int pass = 0; pass < 2 && f->day == WT_NO_DAY; pass++) {
+  /* the trigger sentences of the lead, the other lead sentences, then
+   * the trigger sentences after the lead */
+  for (int pass = 0; pass < 3 && f->day == WT_NO_DAY; pass++) {
     for (size_t i = 0; i < d->timexes.n; i++) {
       const wt_timex *x = &d->timexes.v[i];
       if (!fr_day_gran(x) || !fr_usable(c, x) || fr_bare_clock(c, x))
         continue;
       size_t q = fr_sent_of(c, x->span.start);
-      int in = pass == 0 ? trig[q] : q < FR_LEAD && !trig[q];
+      int in = pass == 0   ? trig[q] && q < FR_LEAD
+               : pass == 1 ? q < FR_LEAD && !trig[q]
+                           : trig[q] && q >= FR_LEAD;
       if (!in) continue;
       if (fr_planned(c, q, x->span.start) ||
           fr_reported(c, q, x->span.start, type)) {
-        if (pass == 0 && later < 0) later = (long)i;
+        if (pass != 1 && later < 0) later = (long)i;
         continue;
       }
       if (fr_subordinate(c, q, x->span.start, type)) {
-        if (pass == 0 && anchor < 0) anchor = (long)i;
+        if (pass != 1 && anchor < 0) anchor = (long)i;
         continue;
       }
       i = fr_last_day(c, i);
@@ -1044,8 +1054,8 @@ static void fr_date(x_ctx *c, const uint8_t *trig, int32_t type) {
       f->day = x->day_lo;
       f->date_value = x->value;
       f->timex = (int32_t)i;
-      f->date_how = pass == 0 ? "stated" : "stated:lead";
-      f->date_conf = pass == 0 ? 0.9f : 0.6f;
+      f->date_how = pass != 1 ? "stated" : "stated:lead";
+      f->date_conf = pass != 1 ? 0.9f : 0.6f;
       break;
     }
   }
