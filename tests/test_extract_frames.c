@@ -300,13 +300,30 @@ WT_TEST(extract_holdout_frames) {
   CHECK(s.n >= 50);
 }
 
-/* The held-out frame set (tests/fixtures/frames-heldout/: 40 pages from
- * outlets used nowhere else in the repository, written 2026-11-22 before
- * the frame rules were run on it, never tuned on).  The issue's bar is
- * 0.90 for each. */
+/* tests/fixtures/frames-heldout/: 40 pages from outlets used nowhere
+ * else in the repository, written 2026-11-22 before the frame rules were
+ * run on it; measured once untouched (type 0.650, participants 0.550,
+ * date 0.900), then tuned on: tuning data now. */
 WT_TEST(extract_frames_heldout) {
   ft_score s;
   REQUIRE(ft_corpus("tests/fixtures/frames-heldout", &s) == 0);
   ft_print("frames-heldout", &s);
   REQUIRE(s.n >= 30);
+}
+
+/* The second held-out frame set (tests/fixtures/frames-heldout2/: 36
+ * pages written 2026-11-22 by someone who never read the frame rules,
+ * measured once after the tuning on frames-heldout, never tuned on).
+ * The issue's bar is 0.90 for each. */
+WT_TEST(extract_frames_heldout2) {
+  ft_score s;
+  REQUIRE(ft_corpus("tests/fixtures/frames-heldout2", &s) == 0);
+  ft_print("frames-heldout2", &s);
+  REQUIRE(s.n >= 30);
+  /* measured 2026-11-22: type 0.861, participants 0.694, date 0.806; the
+   * floors sit under it so a regression fails while the bar is reported */
+  CHECKF(s.type >= 0.80 * s.n, "type %d/%d under the floor 0.80", s.type, s.n);
+  CHECKF(s.parts >= 0.63 * s.n, "participants %d/%d under the floor 0.63",
+         s.parts, s.n);
+  CHECKF(s.date >= 0.75 * s.n, "date %d/%d under the floor 0.75", s.date, s.n);
 }
