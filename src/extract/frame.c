@@ -382,8 +382,8 @@ static int fr_party_country(const x_ctx *c, size_t q, size_t k, int32_t e) {
  * acts before it and it stands for a party named as a country
  * ("Indonesia dan Kanada meneken ...  Penandatanganan disaksikan oleh
  * Presiden X dan Perdana Menteri Kanada Y": the leaders of the parties). */
-static void fr_persons(const x_ctx *c, size_t q, size_t end, int32_t *parts,
-                       size_t *np) {
+static void fr_persons(const x_ctx *c, size_t q, size_t end, int tickets,
+                       int32_t *parts, size_t *np) {
   size_t wbeg = 0, wend = 0; /* a witness clause */
   int person = 0;
   for (size_t k = c->sent_tok[q]; k < end; k++) {
@@ -402,6 +402,15 @@ static void fr_persons(const x_ctx *c, size_t q, size_t end, int32_t *parts,
     int32_t e = c->d->mentions.v[m].entity;
     if (c->d->entities.v[e].type != WT_ENT_PERSON ||
         (k < wend && !fr_party_country(c, q, wbeg, e)))
+      continue;
+    /* a running mate: "Pramono Anung-Rano Karno" is one ticket */
+    size_t f0 = k;
+    while (f0 > c->sent_tok[q] && c->t[f0 - 1].men == m) f0--;
+    if (tickets && f0 >= 2 && c->t[f0 - 1].kind == XK_PUNCT &&
+        c->s[c->t[f0 - 1].s] == '-' && c->t[f0 - 1].s == c->t[f0 - 2].e &&
+        c->t[f0].s == c->t[f0 - 1].e && c->t[f0 - 2].men >= 0 &&
+        c->d->entities.v[c->d->mentions.v[c->t[f0 - 2].men].entity].type ==
+            WT_ENT_PERSON)
       continue;
     person = 1;
     fr_add_part(c->d, parts, np, e);
@@ -663,7 +672,7 @@ static int fr_body_meeting(x_ctx *c, size_t ev, size_t lead,
                            int32_t *parts, size_t *np) {
   int32_t two[FR_MAX_PART], io = -1, port = 0;
   size_t n2 = 0;
-  fr_persons(c, ev, c->sent_tok[ev + 1], two, &n2);
+  fr_persons(c, ev, c->sent_tok[ev + 1], 0, two, &n2);
   int body = fr_body_sent(c, ev, &io, &port);
   for (size_t q = 0; !body && q < c->ns && q < FR_LEAD; q++)
     body = fr_body_sent(c, q, &io, &port);
@@ -812,20 +821,27 @@ static int fr_participants(x_ctx *c, size_t ev, const uint8_t *trig,
       if (trig[q]) fr_orgs(c, q, c->sent_tok[q + 1], 1, 0, parts, &np);
   }
   /* a meeting of a body: its chair and the home country's delegate */
+  int tickets = actors == XA_CANDIDATES;
+  if (tickets) actors = XA_PAIR;
   int body = actors == XA_PAIR && c->r->types[type].frame == XR_CONTACT
                  ? fr_body_meeting(c, ev, lead, parts, &np) : 0;
   if (body < 0) return -1;
-  if (!np) fr_persons(c, ev, fr_actor_end(c, ev, type), parts, &np);
+  if (!np) fr_persons(c, ev, fr_actor_end(c, ev, type), tickets, parts, &np);
   if (actors == XA_PAIR && np < 2 && !body) {
-    fr_title_persons(c, parts, &np);
-    for (size_t q = 0; np < 2 && q < lead; q++)
-      fr_persons(c, q, c->sent_tok[q + 1], parts, &np);
+    /* topped up to two, one person at a time */
+    int32_t more[FR_MAX_PART];
+    size_t nm = 0;
+    fr_title_persons(c, more, &nm);
+    for (size_t q = 0; nm < FR_MAX_PART && q < lead; q++)
+      fr_persons(c, q, c->sent_tok[q + 1], tickets, more, &nm);
+    for (size_t i = 0; i < nm && np < 2; i++) fr_add_part(d, parts, &np, more[i]);
   }
   /* nobody in the main sentence: the people named in the other sentences
    * of the lead that speak of the event ("Penandatanganan dilakukan oleh
    * ..."), then the institutions and states acting in the main one */
   for (size_t q = 0; !np && q < lead; q++)
-    if (trig[q]) fr_persons(c, q, fr_actor_end(c, q, type), parts, &np);
+    if (trig[q])
+      fr_persons(c, q, fr_actor_end(c, q, type), tickets, parts, &np);
   if (!np) fr_orgs(c, ev, fr_actor_end(c, ev, type), 1, 0, parts, &np);
   if (np) {
     f->participants = wt_arena_alloc(d->arena, np * sizeof *parts);
@@ -1343,7 +1359,7 @@ static int fr_secondary(x_ctx *c, const uint8_t *trig) {
     f->summary = wt_arena_strndup(d->arena, c->s + b0, e - b0);
     int32_t parts[FR_MAX_PART];
     size_t np = 0;
-    fr_persons(c, q, c->sent_tok[q + 1], parts, &np);
+    fr_persons(c, q, c->sent_tok[q + 1], 0, parts, &np);
     if (np) {
       f->participants = wt_arena_alloc(d->arena, np * sizeof *parts);
       if (!f->participants) return -1;

@@ -602,7 +602,7 @@ static int gaz_type_line(void *ud, char *line, size_t len, int lineno) {
   ty->priority = atoi(f[2]);
   static const char *const actors[] = {"person", "pair", "org", "civil",
                                        "none", "appoint", "agent",
-                                       "sides"};
+                                       "sides", "candidates"};
   ty->actors = XA_PERSON;
   for (uint8_t a = 0; k >= 6 && a < sizeof actors / sizeof *actors; a++)
     if (strcmp(f[5], actors[a]) == 0) ty->actors = a;

@@ -99,7 +99,7 @@ enum { XS_WIRE = 1, XS_STMT };
 
 /* Who acts in an event of a type (event-types.tsv, 6th column). */
 enum { XA_PERSON = 0, XA_PAIR, XA_ORG, XA_CIVIL, XA_NONE, XA_APPOINT, XA_AGENT,
-       XA_SIDES };
+       XA_SIDES, XA_CANDIDATES };
 
 /* What an event of a type is to another one (event-types.tsv, 7th
  * column): a contact (a meeting, visit, call) holds the outcomes reached
@@ -112,7 +112,8 @@ typedef struct x_evtype {
   uint8_t actors; /* XA_*: persons first; at least two persons;
                      institutions first; non-state bodies first; nobody;
                      appointer and appointee; the acting side only;
-                     states and armed groups first */
+                     states and armed groups first; two candidates, a
+                     running mate none */
   uint8_t frame;  /* XR_* */
   int32_t lasts;  /* longest duration in minutes; 0: none is the event's;
                      -1: not limited (column absent) */
