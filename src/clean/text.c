@@ -311,7 +311,12 @@ static void text_features(const wt_clean_res *r, const char *s, size_t n,
       if (cl_is_upper_start(w, wl)) f->caps++;
     }
     if (digit && !alpha) f->numeric++;
-    if (digit && colon && !alpha && !slash) f->clock = 1;
+    /* "14:20", "3:52pm" */
+    if (digit && colon && !slash &&
+        (!alpha || (alpha == 2 && wl >= 2 &&
+                    (w[wl - 1] == 'm' || w[wl - 1] == 'M') &&
+                    strchr("apAP", w[wl - 2]))))
+      f->clock = 1;
     if (text_is_domain(w, wl)) f->domain++;
     int month = alpha && cl_is_month(r, w, wl);
     if ((month && prev_num) || (prev_month && digit && !alpha) ||
@@ -734,6 +739,15 @@ static int text_same(const cl_block *a, const cl_block *b) {
  * cut before a word glued to a number ("5:46 PM GMT+7Updated Feb 20"). */
 static void text_date_offer(cl_page *p, const char *s, size_t n,
                             const char *source) {
+  /* the first time only: "Posted Mon 11 Aug 2025 at 3:52pm, updated ..." */
+  for (size_t i = 1; i + 7 < n; i++)
+    if ((s[i - 1] == ' ' || s[i - 1] == ',' || s[i - 1] == '|') &&
+        (!strncasecmp(s + i, "updated", 7) ||
+         (i + 10 <= n && !strncasecmp(s + i, "diperbarui", 10)))) {
+      n = i;
+      while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '|')) n--;
+      break;
+    }
   size_t a = 0;
   while (a < n) {
     size_t z = a;

@@ -317,9 +317,10 @@ static size_t p_calendar(const tx_scan *S, size_t i, int *y, int *m, int *d,
       ok = 0;
     else if (c < 0 && (sep != '/' || (!paren && *wd < 0)))
       ok = 0; /* "4-2", "1.5", "pasal 4/2" are not dates */
-    else if (S->x->lang == WT_TXL_EN && sep == '/' && a <= 12) {
-      int t = a; /* month first in English */
-      a = b;
+    else if (sep == '/' && a <= 12 &&
+             (S->x->lang == WT_TXL_EN || (b > 12 && c > 0))) {
+      int t = a; /* month first in English, or where nothing else fits */
+      a = b;     /* ("02/24/2025") */
       b = t;
     }
     if (ok && b >= 1 && b <= 12 && a >= 1 && a <= 31 &&
