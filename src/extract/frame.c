@@ -499,6 +499,9 @@ static int32_t fr_organiser(const x_ctx *c, size_t q) {
       int32_t en = d->mentions.v[m].entity;
       uint32_t tags = x_ent_tags(c, en);
       int type = d->entities.v[en].type;
+      /* a name the organiser word introduces is a body or a person
+       * ("organized by Indivisible") */
+      if (type == WT_ENT_MISC) return en;
       if (type == WT_ENT_PERSON ||
           (type == WT_ENT_ORG && !fr_state(c, j, en) &&
            !(tags & (XT_GOVERNMENT | XT_MINISTRY | XT_MEDIA)) &&

@@ -422,12 +422,35 @@ static int mn_org_cues(x_ctx *c) {
       j++;
       words++;
     }
-    if (!words) continue;
+    size_t a = ti;
+    if (!words) {
+      /* a closing cue: "Palestine Solidarity Campaign", "Indonesia
+       * Corruption Watch": capitalised words before it, a place name
+       * only first */
+      while (a > 0 && ti - a < 5 && c->t[a - 1].sent == t->sent &&
+             c->t[a - 1].kind == XK_WORD && (c->t[a - 1].flags & XF_CAP) &&
+             !mn_in(c, &r->not_names, a - 1) && !mn_in(c, &r->titles, a - 1)) {
+        int32_t pm = c->t[a - 1].men;
+        if (pm >= 0) {
+          if (c->d->entities.v[c->d->mentions.v[pm].entity].type !=
+              WT_ENT_PLACE)
+            break;
+          size_t b0 = a - 1;
+          while (b0 > 0 && c->t[b0 - 1].men == pm) b0--;
+          c->d->mentions.v[pm].entity = -1; /* absorbed */
+          a = b0;
+          break;
+        }
+        a--;
+      }
+      if (a == ti) continue;
+      j = ti + 1;
+    }
     /* the closing place's mention is absorbed into the organisation */
-    for (size_t k = ti; k < j; k++) c->t[k].men = -1;
-    int32_t ent = mn_rule_entity(c, ti, j, WT_ENT_ORG);
+    for (size_t k = a; k < j; k++) c->t[k].men = -1;
+    int32_t ent = mn_rule_entity(c, a, j, WT_ENT_ORG);
     if (ent < 0 ||
-        x_mention(c, (uint32_t)ti, (uint32_t)j, ent, WT_MEN_RULE) < 0)
+        x_mention(c, (uint32_t)a, (uint32_t)j, ent, WT_MEN_RULE) < 0)
       return -1;
     ti = j - 1;
   }
