@@ -797,9 +797,14 @@ static void text_header_line(cl_page *p, cl_block *b) {
   const char *from = last;
   for (const char *q = s; q < last;) {
     const char *e = strstr(q, " - ");
+    /* "Author: X | Kamis, 22 Agustus 2024 - 13:25 WIB": after the pipe */
+    const char *ds = q;
+    for (const char *r = q; r < e; r++)
+      if (*r == '|') ds = r + 1;
+    while (ds < e && *ds == ' ') ds++;
     text_feat h;
-    text_features(p->res, q, (size_t)(e - q), &h);
-    if (e == last && h.date && !h.clock && f.clock && h.words <= 6) from = q;
+    text_features(p->res, ds, (size_t)(e - ds), &h);
+    if (e == last && h.date && !h.clock && f.clock && h.words <= 6) from = ds;
     q = e + 3;
   }
   if (from == last) {
