@@ -205,6 +205,23 @@ static int mn_after_title(x_ctx *c, size_t tj, size_t *qe, size_t *ns,
         p = *qe = e; /* more capitalised words follow: a qualifier */
         continue;
       }
+      /* one word joined to more capitalised words: a portfolio of two
+       * ("Menteri Agraria dan Tata Ruang", "Business and Trade
+       * Secretary") */
+      if (e == p + 1 && nx && x_tok_class(c, e, XW_CONJ) && e + 1 < c->nt &&
+          c->t[e + 1].sent == sent && c->t[e + 1].kind == XK_WORD &&
+          (c->t[e + 1].flags & XF_CAP) && c->t[e + 1].men < 0 &&
+          !mn_in(c, &r->titles, e + 1) && !mn_in(c, &r->demonyms, e + 1) &&
+          !mn_in(c, &r->role_words, e + 1)) {
+        p = *qe = e + 1;
+        cs = ce = 0;
+        continue;
+      }
+      if (nx && nx->kind == XK_PUNCT && c->s[nx->s] == '/' && e + 1 < c->nt &&
+          c->t[e + 1].kind == XK_WORD && (c->t[e + 1].flags & XF_CAP)) {
+        p = *qe = e; /* "Tata Ruang/Kepala BPN": the portfolio goes on */
+        continue;
+      }
       if (nx && nx->kind == XK_PUNCT && c->s[nx->s] == ',') {
         cs = p;
         ce = e;
@@ -214,6 +231,20 @@ static int mn_after_title(x_ctx *c, size_t tj, size_t *qe, size_t *ns,
       *ns = p;
       *ne = e;
       return 1;
+    }
+    /* a list of portfolios goes on: ", dan Teknologi", "/Kepala BPN" */
+    if (t->kind == XK_PUNCT && (c->s[t->s] == ',' || c->s[t->s] == '/') &&
+        p + 2 < c->nt && c->t[p + 2].sent == sent) {
+      size_t q = p + 1;
+      if (c->s[t->s] == ',' && x_tok_class(c, q, XW_CONJ)) q++;
+      if (q > p + 1 || c->s[t->s] == '/') {
+        if (c->t[q].kind == XK_WORD && (c->t[q].flags & XF_CAP) &&
+            !mn_in(c, &r->demonyms, q)) {
+          p = *qe = q;
+          cs = ce = 0;
+          continue;
+        }
+      }
     }
     if (t->kind == XK_PUNCT && c->s[t->s] == ',' && p + 1 < c->nt) {
       size_t q = p + 1, e;

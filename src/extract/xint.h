@@ -162,6 +162,7 @@ enum {
                   names the office, not its holder */
   XW_TARGET,   /* "terhadap", "against": who a one-sided act is aimed at
                   follows; not its actor */
+  XW_CONJ,     /* "dan", "and": joins two parts of a role's portfolio */
   XW_N
 };
 
