@@ -165,6 +165,7 @@ static int mn_after_title(x_ctx *c, size_t tj, size_t *qe, size_t *ns,
   const wt_extract_res *r = c->r;
   uint32_t sent = c->t[tj - 1].sent;
   size_t p = tj, cs = 0, ce = 0; /* candidate name before a comma */
+  int listing = 0; /* inside a portfolio of several parts */
   *qe = tj;
   *has_qual = 0;
   for (int steps = 0; steps < 14 && p < c->nt && c->t[p].sent == sent;
@@ -215,11 +216,16 @@ static int mn_after_title(x_ctx *c, size_t tj, size_t *qe, size_t *ns,
           !mn_in(c, &r->role_words, e + 1)) {
         p = *qe = e + 1;
         cs = ce = 0;
+        listing = 1;
         continue;
       }
       if (nx && nx->kind == XK_PUNCT && c->s[nx->s] == '/' && e + 1 < c->nt &&
           c->t[e + 1].kind == XK_WORD && (c->t[e + 1].flags & XF_CAP)) {
         p = *qe = e; /* "Tata Ruang/Kepala BPN": the portfolio goes on */
+        continue;
+      }
+      if (listing) { /* the list's last part ("..., dan Teknologi (X)") */
+        p = *qe = e;
         continue;
       }
       if (nx && nx->kind == XK_PUNCT && c->s[nx->s] == ',') {
@@ -242,6 +248,7 @@ static int mn_after_title(x_ctx *c, size_t tj, size_t *qe, size_t *ns,
             !mn_in(c, &r->demonyms, q)) {
           p = *qe = q;
           cs = ce = 0;
+          listing = 1;
           continue;
         }
       }
@@ -255,6 +262,14 @@ static int mn_after_title(x_ctx *c, size_t tj, size_t *qe, size_t *ns,
       }
       if (mn_namelike(c, q)) {
         e = mn_name_run(c, q, MN_MAX_NAME);
+        /* a list goes on (", Sains, dan Teknologi") */
+        if (e + 1 < c->nt && c->t[e].kind == XK_PUNCT && c->s[c->t[e].s] == ',' &&
+            x_tok_class(c, e + 1, XW_CONJ)) {
+          p = *qe = e;
+          cs = ce = 0;
+          listing = 1;
+          continue;
+        }
         /* an apposition closes with punctuation */
         if (e >= c->nt || c->t[e].sent != sent || c->t[e].kind == XK_PUNCT) {
           if (ce) *qe = ce;
