@@ -448,3 +448,36 @@ WT_TEST(clean_text_outlet_from_masthead_or_copyright) {
   wt_doc_free(d);
   wt_clean_free(r);
 }
+
+/* Metadata from the page's own markup: the first <time datetime> outside
+ * navigation and asides is the publication time, and what the <title>
+ * adds to the headline is the site's name. */
+WT_TEST(clean_html_time_element_and_title_suffix) {
+  char err[256];
+  wt_clean_res *r = wt_clean_load(err, sizeof err);
+  REQUIRE(r);
+  const char *page =
+      "<html><head><title>Port strike ends after pay deal | Harbour Herald"
+      "</title></head><body>"
+      "<nav><a href=\"/\">Home</a> <time datetime=\"2020-01-01\">old</time>"
+      "</nav><article><h1>Port strike ends after pay deal</h1>"
+      "<div class=\"meta\"><time datetime=\"2025-03-04T08:15:00+07:00\">"
+      "Tue 4 Mar 2025</time></div>"
+      "<p>Dock workers returned to the container terminal on Tuesday after "
+      "the union accepted a pay offer that ended a nine-day strike.</p>"
+      "<p>The agreement raises basic wages by six percent this year and "
+      "adds a night-shift allowance, the union's leader told reporters.</p>"
+      "<p>Shipping lines said it would take about a week to clear the "
+      "backlog of vessels waiting outside the harbour.</p>"
+      "</article></body></html>";
+  wt_input in;
+  wt_doc *d = feat_clean(r, page, WT_FMT_HTML, &in, err, sizeof err);
+  REQUIRE(d);
+  CHECKF(d->published.text &&
+             !strcmp(d->published.text, "2025-03-04T08:15:00+07:00"),
+         "published %s", d->published.text ? d->published.text : "-");
+  CHECKF(d->outlet.value && !strcmp(d->outlet.value, "Harbour Herald"),
+         "outlet %s", d->outlet.value ? d->outlet.value : "-");
+  wt_doc_free(d);
+  wt_clean_free(r);
+}

@@ -76,6 +76,7 @@ typedef struct dom_build {
   wt_sb title, ld;
   const char *og_title, *og_site, *og_pub, *og_mod, *canonical, *og_url;
   const char *meta_pub, *meta_author, *lang;
+  const char *time_pub; /* the first <time datetime> outside skipped parts */
   const char *lds[8]; /* JSON-LD texts, applied after og:* */
   size_t lds_len[8], n_ld;
 } dom_build;
@@ -210,6 +211,18 @@ static int dom_open(void *ud, const char *tag, const wt_html_attr *a,
       break;
     }
   if (!strcmp(tag, "meta")) dom_meta(b, a, na);
+  if (!strcmp(tag, "time") || dom_attr(a, na, "itemprop")) {
+    const char *dt = dom_attr(a, na, "datetime");
+    const char *ip = dom_attr(a, na, "itemprop");
+    if (!dt) dt = dom_attr(a, na, "content");
+    int skipped = 0;
+    for (const dom_node *q = b->cur; q && !skipped; q = q->parent)
+      skipped = (q->flags & DF_SKIP) != 0;
+    if (dt && *dt && ip && !strcasecmp(ip, "datePublished") && !b->meta_pub)
+      b->meta_pub = dom_dup(b, dt);
+    else if (dt && *dt && !strcmp(tag, "time") && !skipped && !b->time_pub)
+      b->time_pub = dom_dup(b, dt);
+  }
   if (!strcmp(tag, "link")) {
     const char *rel = dom_attr(a, na, "rel"), *href = dom_attr(a, na, "href");
     if (rel && href && !strcasecmp(rel, "canonical") && !b->canonical)
@@ -560,6 +573,8 @@ static void dom_apply_meta(dom_build *b, const dom_node *root) {
   if (h1s.len) cl_meta_offer(d, &d->title, h1s.s, h1s.len, "h1");
   wt_sb_free(&h1s);
   if ((v = b->meta_pub)) cl_time_offer(d, &d->published, v, strlen(v), "meta");
+  if ((v = b->time_pub))
+    cl_time_offer(d, &d->published, v, strlen(v), "time-element");
   if ((v = b->canonical))
     cl_meta_offer(d, &d->canonical_url, v, strlen(v), "link:canonical");
   if ((v = b->og_url)) cl_meta_offer(d, &d->canonical_url, v, strlen(v), "og:url");
