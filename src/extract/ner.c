@@ -11,12 +11,19 @@
  * gazetteer evidence (B/I + type) of the token, its neighbours two either
  * side and the word, a title or role word one or two before it
  * (data/extract/titles-*.txt, role-words.txt) alone and with the shape,
- * the first position of a sentence, and the sentence's style (all lower
- * case, as in NERP, or cased).  Transitions are a tag-pair matrix.
+ * the first position of a sentence, the sentence's style (all lower
+ * case, as in NERP, or cased), and the word cluster
+ * (data/extract/ner/clusters.txt: a path in a binary tree of word
+ * classes, by distribution over unlabelled text) of the token as 4-, 6-,
+ * 10-bit and whole prefixes, and of its neighbours, whole.  Transitions
+ * are a tag-pair matrix.
  *
- * Model file (data/extract/ner/model.bin, little-endian): "WTNER001",
+ * Model file (data/extract/ner/model.bin, little-endian): "WTNER002",
  * uint32 bits, uint32 ntag (7), float scale, float tr[8][7] (row 7 =
- * sentence start), then int16 w[2^bits][7]; weight = w * scale.
+ * sentence start), uint32 rows, a bitmap of the 2^bits buckets (bit b of
+ * byte b / 8: bucket 8 (b / 8) + b % 8 has weights), then int16 w[rows][7]
+ * of the marked buckets in order; weight = w * scale, 0 for the others.
+ * In memory the table is dense (2^bits rows of NR_ROW int16).
  *
  * Combination (x_ner_mentions, run after titles and before capitalised
  * sequences): a span is cut to a name's edges (not-names, used titles,
@@ -48,9 +55,10 @@
 #include "../core/util.h"
 #include "xint.h"
 
-#define NR_MAGIC "WTNER001"
+#define NR_MAGIC "WTNER002"
 #define NR_ROW 8            /* int16 weights per bucket in memory (7 used) */
 #define NR_WORD 48          /* bytes of a word that features look at */
+_Static_assert(NR_WORD == WT_NER_KEY, "a word's hash is its cluster key's");
 #define NR_TITLE_BITS 12    /* title word set: 4096 slots */
 #define NR_MAX_BITS 24
 #define NR_BLOCK 32        /* tokens whose weights are fetched together */
@@ -111,8 +119,8 @@ static void nr_title_add(wt_ner *m, uint64_t h) {
   }
 }
 
-static int nr_is_title(const wt_ner *m, const char *p, size_t n) {
-  uint64_t h = nr_word_hash(p, n);
+/* Is the word of hash h (nr_word_hash) a title word? */
+static int nr_is_title(const wt_ner *m, uint64_t h) {
   uint32_t mask = (1u << NR_TITLE_BITS) - 1, i = (uint32_t)h & mask;
   for (uint32_t k = 0; k <= mask; k++, i = (i + 1) & mask) {
     if (m->titles[i] == h) return 1;
@@ -171,10 +179,9 @@ static int nr_cl_line(void *ud, char *line, size_t len, int lineno) {
   return 0;
 }
 
-/* The cluster of a word, or NULL when it has none. */
-static const nr_cluster *nr_cluster_of(const wt_ner *m, const char *p,
-                                       size_t n) {
-  uint64_t h = nr_key_hash(p, n);
+/* The cluster of the word whose key hashes to h (nr_key_hash), or NULL
+ * when it has none. */
+static const nr_cluster *nr_cluster_of(const wt_ner *m, uint64_t h) {
   for (uint32_t i = (uint32_t)h & m->clmask;; i = (i + 1) & m->clmask) {
     if (m->cl[i].h == h) return &m->cl[i];
     if (!m->cl[i].h) return NULL;
@@ -310,15 +317,23 @@ static void nr_info_of(const wt_ner *m, const wt_ner_sent *x, size_t i,
   in->w = nr_hash(h0, w, wn);
   in->raw = nr_hash(h0, p, wn);
   in->sh = nr_hash(h0, sh, sn);
+  uint64_t hp = h0;
+  int digit = 0;
   for (size_t l = 1; l <= 4; l++) {
-    in->pre[l - 1] = l <= wn ? nr_hash(h0, w, l) : 0;
+    hp = l <= wn ? nr_mix(hp, (unsigned char)w[l - 1]) : 0;
+    in->pre[l - 1] = hp;
     in->suf[l - 1] = l <= wn ? nr_hash(h0, w + wn - l, l) : 0;
   }
+  for (size_t k = 0; k < wn; k++) digit |= w[k] >= '0' && w[k] <= '9';
   in->len = (uint8_t)(n > 12 ? 12 : n);
   in->wn = (uint8_t)wn;
-  in->title = (uint8_t)nr_is_title(m, p, n);
+  /* the folded word's hash is the title set's and, without digits, the
+   * cluster key's (words of at most NR_WORD = WT_NER_KEY bytes) */
+  uint64_t hw = n <= NR_WORD ? in->w | 1 : nr_word_hash(p, n);
+  in->title = (uint8_t)nr_is_title(m, hw);
   in->gaz = x->gaz[i];
-  const nr_cluster *cl = nr_cluster_of(m, p, n);
+  const nr_cluster *cl =
+      nr_cluster_of(m, digit ? nr_key_hash(p, n) : in->w | 1);
   in->cl = cl ? cl->path : 0;
   in->cllen = cl ? cl->len : 0;
 }
@@ -437,10 +452,15 @@ void wt_ner_viterbi(const float *em, const float *tr, size_t nt,
   if (nt > WT_NER_MAXTOK) nt = WT_NER_MAXTOK;
   if (!nt) return;
   const float NEG = -1e30f;
+  /* transitions with the forbidden ones at NEG: never chosen */
+  float t2[(WT_NER_NTAG + 1) * WT_NER_NTAG];
+  for (int a = 0; a <= WT_NER_NTAG; a++)
+    for (int b = 0; b < WT_NER_NTAG; b++)
+      t2[a * WT_NER_NTAG + b] =
+          nr_allowed(a, b) ? tr[a * WT_NER_NTAG + b] : NEG;
   for (int b = 0; b < WT_NER_NTAG; b++) {
-    sc[0][b] = nr_allowed(WT_NER_NTAG, b)
-                   ? em[b] + tr[WT_NER_NTAG * WT_NER_NTAG + b]
-                   : NEG;
+    float v = t2[WT_NER_NTAG * WT_NER_NTAG + b];
+    sc[0][b] = v > NEG ? em[b] + v : NEG;
     bp[0][b] = 0;
   }
   for (size_t i = 1; i < nt; i++) {
@@ -448,8 +468,7 @@ void wt_ner_viterbi(const float *em, const float *tr, size_t nt,
       float best = NEG;
       int arg = 0;
       for (int a = 0; a < WT_NER_NTAG; a++) {
-        if (!nr_allowed(a, b)) continue;
-        float v = sc[i - 1][a] + tr[a * WT_NER_NTAG + b];
+        float v = sc[i - 1][a] + t2[a * WT_NER_NTAG + b];
         if (v > best) {
           best = v;
           arg = a;
@@ -522,7 +541,16 @@ static void nr_putf(unsigned char *p, float f) {
   nr_put32(p, v);
 }
 
-#define NR_HEAD (8 + 4 + 4 + 4 + 4 * (WT_NER_NTAG + 1) * WT_NER_NTAG)
+#define NR_HEAD (8 + 4 + 4 + 4 + 4 * (WT_NER_NTAG + 1) * WT_NER_NTAG + 4)
+
+/* Weight w (float) as the int16 it is stored as, with scale. */
+static int16_t nr_quant(float w, float scale) {
+  float q = w / scale;
+  long v = (long)(q < 0 ? q - 0.5f : q + 0.5f);
+  if (v > 32767) v = 32767;
+  if (v < -32767) v = -32767;
+  return (int16_t)v;
+}
 
 int wt_ner_save(const wt_ner *m, const float *w, const float *tr,
                 const char *path, char *err, size_t errlen) {
@@ -533,9 +561,20 @@ int wt_ner_save(const wt_ner *m, const float *w, const float *tr,
     if (a > mx) mx = a;
   }
   float scale = mx > 0 ? mx / 32767.0f : 1.0f;
-  size_t len = NR_HEAD + nw * 2;
-  unsigned char *buf = malloc(len);
+  /* rows whose weights are all zero once stored are left out */
+  size_t rows = 0;
+  unsigned char *used = calloc(nb / 8, 1);
+  for (size_t b = 0; used && b < nb; b++)
+    for (int t = 0; t < WT_NER_NTAG; t++)
+      if (nr_quant(w[b * WT_NER_NTAG + t], scale)) {
+        used[b >> 3] |= (unsigned char)(1u << (b & 7));
+        rows++;
+        break;
+      }
+  size_t len = NR_HEAD + nb / 8 + rows * WT_NER_NTAG * 2;
+  unsigned char *buf = used ? malloc(len) : NULL;
   if (!buf) {
+    free(used);
     snprintf(err, errlen, "ner: out of memory");
     return -1;
   }
@@ -545,20 +584,22 @@ int wt_ner_save(const wt_ner *m, const float *w, const float *tr,
   nr_putf(buf + 16, scale);
   for (int i = 0; i < (WT_NER_NTAG + 1) * WT_NER_NTAG; i++)
     nr_putf(buf + 20 + 4 * i, tr[i]);
-  unsigned char *p = buf + NR_HEAD;
-  for (size_t i = 0; i < nw; i++) {
-    float q = w[i] / scale;
-    long v = (long)(q < 0 ? q - 0.5f : q + 0.5f);
-    if (v > 32767) v = 32767;
-    if (v < -32767) v = -32767;
-    uint16_t u = (uint16_t)(int16_t)v;
-    p[2 * i] = (unsigned char)u;
-    p[2 * i + 1] = (unsigned char)(u >> 8);
+  nr_put32(buf + NR_HEAD - 4, (uint32_t)rows);
+  memcpy(buf + NR_HEAD, used, nb / 8);
+  unsigned char *p = buf + NR_HEAD + nb / 8;
+  for (size_t b = 0; b < nb; b++) {
+    if (!(used[b >> 3] >> (b & 7) & 1)) continue;
+    for (int t = 0; t < WT_NER_NTAG; t++, p += 2) {
+      uint16_t u = (uint16_t)nr_quant(w[b * WT_NER_NTAG + t], scale);
+      p[0] = (unsigned char)u;
+      p[1] = (unsigned char)(u >> 8);
+    }
   }
   FILE *f = fopen(path, "wb");
   int ok = f && fwrite(buf, 1, len, f) == len;
   if (f && fclose(f) != 0) ok = 0;
   free(buf);
+  free(used);
   if (!ok) {
     snprintf(err, errlen, "ner: cannot write %s", path);
     return -1;
@@ -574,9 +615,15 @@ static wt_ner *nr_load(char *err, size_t errlen) {
     return NULL;
   const unsigned char *p = (const unsigned char *)buf;
   uint32_t bits = len >= NR_HEAD ? nr_get32(p + 8) : 0;
+  size_t nb = (size_t)1 << (bits <= NR_MAX_BITS ? bits : 0);
+  size_t rows = len >= NR_HEAD ? nr_get32(p + NR_HEAD - 4) : 0;
+  size_t set = 0;
+  if (len >= NR_HEAD + nb / 8 && bits >= 8 && bits <= NR_MAX_BITS)
+    for (size_t i = 0; i < nb / 8; i++)
+      set += (size_t)__builtin_popcount(p[NR_HEAD + i]);
   if (len < NR_HEAD || memcmp(p, NR_MAGIC, 8) != 0 || bits < 8 ||
-      bits > NR_MAX_BITS || nr_get32(p + 12) != WT_NER_NTAG ||
-      len != NR_HEAD + ((size_t)WT_NER_NTAG << bits) * 2) {
+      bits > NR_MAX_BITS || nr_get32(p + 12) != WT_NER_NTAG || set != rows ||
+      len != NR_HEAD + nb / 8 + rows * WT_NER_NTAG * 2) {
     snprintf(err, errlen, "ner: %.300s is not a tagger model", path);
     free(buf);
     return NULL;
@@ -589,11 +636,12 @@ static wt_ner *nr_load(char *err, size_t errlen) {
   m->scale = nr_getf(p + 16);
   for (int i = 0; i < (WT_NER_NTAG + 1) * WT_NER_NTAG; i++)
     m->tr[i] = nr_getf(p + 20 + 4 * i);
-  const unsigned char *q = p + NR_HEAD;
-  size_t nb = (size_t)1 << bits;
-  for (size_t b = 0; b < nb; b++)
+  const unsigned char *used = p + NR_HEAD, *q = used + nb / 8;
+  for (size_t b = 0; b < nb; b++) {
+    if (!(used[b >> 3] >> (b & 7) & 1)) continue;
     for (int t = 0; t < WT_NER_NTAG; t++, q += 2)
       m->w[b * NR_ROW + t] = (int16_t)(uint16_t)(q[0] | q[1] << 8);
+  }
   free(buf);
   return m;
 }

@@ -2,7 +2,8 @@
  * ner.h - the statistical name tagger: a structured perceptron over BIO
  * tags (person, organisation, place) with hashed features, decoded by
  * Viterbi with BIO constraints.  The model (data/extract/ner/model.bin)
- * is built by bench/ner_train.c from IndoNLU NERGrit + NERP train splits
+ * and the word clusters its features use (clusters.txt beside it) are
+ * built by bench/ner_train.c from IndoNLU NERGrit + NERP train splits
  * (scripts/train-ner.sh); docs/ner.md describes features and policy.
  *
  * The runtime model is loaded once per process (wt_ner_get) and is
@@ -24,7 +25,7 @@ enum { WT_NER_O = 0, WT_NER_NTAG = 7 };
 #define WT_NER_I(t) (2 + 2 * (t))
 #define WT_NER_TYPE(tag) (((tag) - 1) / 2) /* tag > 0 */
 
-#define WT_NER_MAXF 64      /* features per token */
+#define WT_NER_MAXF 56      /* features per token (50 used) */
 #define WT_NER_MAXTOK 256   /* tokens per tagged chunk (longer: split) */
 #define WT_NER_FILE "extract/ner/model.bin"
 #define WT_NER_CLUSTERS "extract/ner/clusters.txt"
@@ -47,13 +48,15 @@ typedef struct wt_ner_sent {
  * word written to out (not NUL-terminated).  Returns the key's length. */
 size_t wt_ner_word_key(const char *p, size_t n, char *out);
 
-/* The process-wide model from data/extract/ner/ (and the title lists of
- * data/extract/), loaded on first call.  NULL with a message in err when
+/* The process-wide model from data/extract/ner/ (model.bin and
+ * clusters.txt, and the title lists of data/extract/), loaded on first
+ * call.  NULL with a message in err when
  * a file is missing or malformed (every later call fails the same way). */
 const wt_ner *wt_ner_get(char *err, size_t errlen);
 
-/* An empty model with 2^bits feature buckets and the title lists loaded,
- * for the trainer; NULL on failure.  Free with wt_ner_free. */
+/* An empty model with 2^bits feature buckets and the title lists and
+ * word clusters loaded, for the trainer; NULL on failure (a missing or
+ * malformed data file).  Free with wt_ner_free. */
 wt_ner *wt_ner_new(int bits, char *err, size_t errlen);
 void wt_ner_free(wt_ner *m);
 /* Bucket count of a model (a power of two). */
@@ -76,7 +79,8 @@ void wt_ner_tag(const wt_ner *m, const wt_ner_sent *x, uint8_t *tags);
 
 /* Store averaged weights w[buckets][WT_NER_NTAG] and transitions
  * tr[(WT_NER_NTAG + 1) * WT_NER_NTAG] as a model file (int16 weights with
- * one scale).  0, or -1 with err set. */
+ * one scale; buckets whose stored weights are all 0 left out).  0, or -1
+ * with err set. */
 int wt_ner_save(const wt_ner *m, const float *w, const float *tr,
                 const char *path, char *err, size_t errlen);
 
