@@ -162,6 +162,9 @@ static int ner_pred_full(const ner_res *R, const char *body, size_t n,
       const wt_mention *m = &d->mentions.v[i];
       wt_ent_type ty = d->entities.v[m->entity].type;
       ner_span s;
+      /* NER scores names: a role phrase read as its holder ("gubernur
+       * Jawa Barat" -> the governor) is coreference, not a name */
+      if (m->how == WT_MEN_ROLE) continue;
       if (ty < WT_ENT_PERSON || ty > WT_ENT_PLACE ||
           ner_tokens(ts, te, nt, m->span.start, m->span.end, &s.a, &s.b) != 0)
         continue;
