@@ -338,13 +338,19 @@ WT_TEST(extract_frames_heldout2) {
   CHECKF(s.date >= 0.75 * s.n, "date %d/%d under the floor 0.75", s.date, s.n);
 }
 
-/* The final held-out frame set (tests/fixtures/frames-final/: written
- * 2026-11-22 by someone who never read the frame rules, measured once at
- * the end of the session's tuning, never tuned on).  The issue's bar is
- * 0.90 for each; the numbers are printed, floors set after measuring. */
+/* The final held-out frame set (tests/fixtures/frames-final/: 39 pages
+ * written 2026-11-22 by someone who never read the frame rules, measured
+ * once at the end of the session's tuning, its errors never read).  The
+ * issue's bar is 0.90 for each. */
 WT_TEST(extract_final_frames) {
   ft_score s;
   REQUIRE(ft_corpus("tests/fixtures/frames-final", &s) == 0);
   ft_print("frames-final", &s);
   REQUIRE(s.n >= 30);
+  /* measured once, 2026-11-22: type 0.872, participants 0.615, date
+   * 0.949; the floors sit under it so a regression fails */
+  CHECKF(s.type >= 0.82 * s.n, "type %d/%d under the floor 0.82", s.type, s.n);
+  CHECKF(s.parts >= 0.56 * s.n, "participants %d/%d under the floor 0.56",
+         s.parts, s.n);
+  CHECKF(s.date >= 0.89 * s.n, "date %d/%d under the floor 0.89", s.date, s.n);
 }
