@@ -795,6 +795,27 @@ static size_t fr_actor_end(const x_ctx *c, size_t q, int32_t type) {
   return end;
 }
 
+/* The first person within FR_AGENT_GAP tokens after an agent word
+ * ("oleh", "by") in sentence q, into parts. */
+#define FR_AGENT_GAP 5
+static void fr_agent_person(const x_ctx *c, size_t q, int32_t *parts,
+                            size_t *np) {
+  size_t b = c->sent_tok[q + 1];
+  for (size_t k = c->sent_tok[q]; k < b; k++) {
+    size_t e = x_tok_match(c, &c->r->words[XW_AGENT], k, NULL);
+    if (e <= k) continue;
+    for (size_t j = e; j < b && j < e + FR_AGENT_GAP; j++) {
+      int32_t m = c->t[j].men;
+      if (m < 0) continue;
+      int32_t en = c->d->mentions.v[m].entity;
+      if (c->d->entities.v[en].type == WT_ENT_PERSON) {
+        fr_add_part(c->d, parts, np, en);
+        return;
+      }
+    }
+  }
+}
+
 /* The main event's participants (see the file comment). */
 static int fr_participants(x_ctx *c, size_t ev, const uint8_t *trig,
                            int32_t type) {
@@ -817,7 +838,14 @@ static int fr_participants(x_ctx *c, size_t ev, const uint8_t *trig,
       fr_orgs(c, q, fr_actor_end(c, q, type), 0, civil, parts, &np);
     if (np > 1) np = 1; /* the institution: its organs named after it are it */
   }
-  if (actors == XA_APPOINT) fr_appoint(c, ev, f->trigger.start, parts, &np);
+  if (actors == XA_APPOINT) {
+    fr_appoint(c, ev, f->trigger.start, parts, &np);
+    /* the appointee alone: the one who swore them in may be told in
+     * another sentence of the lead ("Upacara pelantikan ... dipimpin
+     * oleh Gubernur Jenderal Mary Simon") */
+    for (size_t q = 0; np == 1 && q < lead; q++)
+      if (q != ev && trig[q]) fr_agent_person(c, q, parts, &np);
+  }
   if (actors == XA_SIDES) { /* states and armed groups, not the people hit */
     fr_orgs(c, ev, c->sent_tok[ev + 1], 1, 0, parts, &np);
     for (size_t q = 0; np < 2 && q < lead; q++)

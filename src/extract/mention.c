@@ -20,6 +20,7 @@
  * Invariant: mentions never overlap (a token belongs to at most one).
  */
 #include <string.h>
+#include <strings.h>
 
 #include "ner.h"
 #include "xint.h"
@@ -442,6 +443,21 @@ static int mn_sequences(x_ctx *c) {
  * words and at most one place).  Run before titles so that "Dewan" inside
  * "Kepala Dewan Keamanan Rusia" stays a qualifier: only cue words that do
  * not follow a title open an organisation. */
+/* Does token k look like an Indonesian verb or adjective by its prefix
+ * ("Bersatu", "Memanggil", "Menggugat", "Terpadu"), a form names of
+ * people do not take? */
+static int mn_verb_form(const x_ctx *c, size_t k) {
+  static const char *const pre[] = {"ber", "mem", "men", "meng", "meny",
+                                    "ter"};
+  const char *w = c->s + c->t[k].s;
+  size_t n = c->t[k].e - c->t[k].s;
+  for (size_t i = 0; i < sizeof pre / sizeof *pre; i++) {
+    size_t l = strlen(pre[i]);
+    if (n > l + 2 && !strncasecmp(w, pre[i], l)) return 1;
+  }
+  return 0;
+}
+
 static int mn_org_cues(x_ctx *c) {
   const wt_extract_res *r = c->r;
   for (size_t ti = 0; ti < c->nt; ti++) {
@@ -457,12 +473,20 @@ static int mn_org_cues(x_ctx *c) {
       const x_tok *u = &c->t[j];
       if (u->kind != XK_WORD || !(u->flags & XF_CAP)) break;
       if (u->men >= 0) {
-        /* a closing place name ("... Rusia") ends the organisation */
+        /* a closing place name ("... Rusia") ends the organisation,
+         * unless a movement's verb closes it ("Aliansi Masyarakat Pati
+         * Bersatu", "Aliansi Jogja Memanggil") */
         wt_mention *pm = &c->d->mentions.v[u->men];
         if (c->d->entities.v[pm->entity].type != WT_ENT_PLACE) break;
         j = mn_mention_end(c, j);
         pm->entity = -1; /* absorbed: alias.c drops it */
         words++;
+        if (j < c->nt && c->t[j].sent == t->sent && c->t[j].men < 0 &&
+            (c->t[j].flags & XF_CAP) && mn_verb_form(c, j) &&
+            !(j + 1 < c->nt && (c->t[j + 1].flags & XF_CAP))) {
+          j++;
+          words++;
+        }
         break;
       }
       j++;
