@@ -177,10 +177,12 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
           (last_cue >= 0 && words - last_cue <= 2 &&
            fr_word_in(&r->words[XW_LOC], s, b, i)))
         during = words; /* "pidato di Sidang Umum PBB": where it was */
-      if (fr_word_in(&r->words[XW_TOPIC], s, b, i)) topic = 1;
+      if (fr_word_in(&r->words[XW_TOPIC], s, b, i)) {
+        if (!topic) topic = 1;
+      }
       else if (fr_word_in(&r->words[XW_LOC], s, b, i) ||
                fr_word_in(&r->words[XW_DURING], s, b, i))
-        topic = 0;
+        topic = topic == 2 ? 2 : 0;
       if (!sub && fr_word_in(&r->subords, s, b, i)) {
         sub = 1;
         sub_to_comma = words <= 2;
@@ -218,7 +220,8 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
         sp->end = ends[k - 1];
       }
     }
-    if (takes_topic) topic = 1;
+    /* a judging or threatening cue's topic runs to the clause's end */
+    if (takes_topic) topic = 2;
     last_cue = words;
     i = ends[k - 1] - 1;
     late += 0.01;
