@@ -1357,10 +1357,14 @@ void cl_text_classify(cl_page *p) {
     else if (feats[i].date && feats[i].clock && feats[i].words <= 14)
       text_date_offer(p, b->text, b->len, "date-line");
   }
-  for (size_t i = 0; found && i < bs; i++)
-    if (!v[i].cue && i != headline && feats[i].date && !feats[i].clock &&
-        !feats[i].age && feats[i].words <= 10 && !strstr(v[i].text, " - "))
-      text_date_offer(p, v[i].text, v[i].len, "date-line");
+  /* a written month before digits alone ("09/12/2024" may be either
+   * day first or month first; "September 12, 2024" is not) */
+  for (int written = 1; written >= 0; written--)
+    for (size_t i = 0; found && i < bs; i++)
+      if (!v[i].cue && i != headline && feats[i].date && !feats[i].clock &&
+          !feats[i].age && feats[i].words <= 10 &&
+          !strstr(v[i].text, " - ") && (feats[i].letters > 0) == written)
+        text_date_offer(p, v[i].text, v[i].len, "date-line");
   if (!d->title.value && found && headline < bs)
     cl_meta_offer(d, &d->title, v[headline].text, v[headline].len, "headline");
   if (!d->title.value && found) {
