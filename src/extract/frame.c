@@ -904,9 +904,16 @@ static void fr_part(const x_ctx *c, size_t q, uint32_t off, size_t *a,
 static int fr_subordinate(const x_ctx *c, size_t q, uint32_t off,
                           int32_t type) {
   size_t sub = SIZE_MAX;
+  int quoted = 0; /* a subordinator inside a quote is the speaker's */
   for (size_t k = c->sent_tok[q]; k < c->sent_tok[q + 1] && c->t[k].s < off;
-       k++)
-    if (fr_is_subord(c, k)) sub = k;
+       k++) {
+    if (c->t[k].flags & XF_QUOTE) {
+      quoted = !quoted;
+      if (!quoted) sub = SIZE_MAX; /* the quote closed: its clauses too */
+    } else if (fr_is_subord(c, k)) {
+      sub = k;
+    }
+  }
   if (sub == SIZE_MAX) return 0;
   size_t a, b, end = x_tok_at(c, off);
   fr_part(c, q, off, &a, &b);
@@ -999,11 +1006,11 @@ static int fr_planned(const x_ctx *c, size_t q, uint32_t off) {
  * event's type ("..., his office said on Thursday", "ujarnya, Rabu")? */
 static int fr_reported(const x_ctx *c, size_t q, uint32_t off,
                        int32_t type) {
-  /* a release or a statement is the report itself ("ujar Kepala BPS
-   * dalam konferensi pers, Senin (3/3)") */
+  /* a release, a statement, a threat or a sanction is done by telling
+   * it ("ujar Kepala BPS dalam konferensi pers, Senin (3/3)", "the
+   * Treasury announced the measures on Wednesday") */
   if (type >= 0 && (c->r->types[type].actors == XA_ORG ||
-                    (c->r->types[type].actors == XA_AGENT &&
-                     c->r->types[type].frame == XR_OUTCOME)))
+                    c->r->types[type].actors == XA_AGENT))
     return 0;
   size_t a, b;
   fr_part(c, q, off, &a, &b);
