@@ -677,6 +677,26 @@ WT_TEST(extract_frame_comma_as_clause) {
                "Daniel Mwangi|Andi Wijaya");
 }
 
+/* A one-sided act's target is no actor; an attack's sides are states
+ * and armed groups, not the people it killed; an election's running
+ * mate is part of the candidate's ticket; who reports an agreement is
+ * no party to it. */
+WT_TEST(extract_frame_sides_targets_tickets) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_parts("Uni Eropa menjatuhkan sanksi baru terhadap Iran pada "
+                        "Senin (7/7/2025) terkait program rudalnya.", "id",
+                        NULL),
+               "European Union");
+  CHECK_STR_EQ(tx_parts("Israel launched air strikes on Iran on Monday, "
+                        "killing army chief Ali Rahimi and two engineers.",
+                        "en", NULL),
+               "Israel|Iran");
+  CHECK_STR_EQ(tx_parts("Pasangan Budi Santoso-Rina Wulandari unggul atas "
+                        "pasangan Agus Salim-Dewi Lestari dalam pemungutan "
+                        "suara pilkada pada Rabu (2/7/2025).", "id", NULL),
+               "Budi Santoso|Agus Salim");
+}
+
 /* Duration of the main event, in minutes (-1 none), and its type. */
 static int tx_duration_of(const char *body, const char *lang, char *type,
                           size_t typelen) {

@@ -385,8 +385,11 @@ static int fr_party_country(const x_ctx *c, size_t q, size_t k, int32_t e) {
  * acts before it and it stands for a party named as a country
  * ("Indonesia dan Kanada meneken ...  Penandatanganan disaksikan oleh
  * Presiden X dan Perdana Menteri Kanada Y": the leaders of the parties). */
+static int fr_reported(const x_ctx *c, size_t q, uint32_t off,
+                       int32_t type);
+
 static void fr_persons(const x_ctx *c, size_t q, size_t end, int tickets,
-                       int32_t *parts, size_t *np) {
+                       int32_t type, int32_t *parts, size_t *np) {
   size_t wbeg = 0, wend = 0; /* a witness clause */
   int person = 0;
   for (size_t k = c->sent_tok[q]; k < end; k++) {
@@ -406,6 +409,9 @@ static void fr_persons(const x_ctx *c, size_t q, size_t end, int tickets,
     if (c->d->entities.v[e].type != WT_ENT_PERSON ||
         (k < wend && !fr_party_country(c, q, wbeg, e)))
       continue;
+    /* who reports it is no actor (", Qatari Prime Minister X announced
+     * in Doha"), unless telling is the act */
+    if (type >= 0 && fr_reported(c, q, c->t[k].s, type)) continue;
     /* a running mate: "Pramono Anung-Rano Karno" is one ticket */
     size_t f0 = k;
     while (f0 > c->sent_tok[q] && c->t[f0 - 1].men == m) f0--;
@@ -678,7 +684,7 @@ static int fr_body_meeting(x_ctx *c, size_t ev, size_t lead,
                            int32_t *parts, size_t *np) {
   int32_t two[FR_MAX_PART], io = -1, port = 0;
   size_t n2 = 0;
-  fr_persons(c, ev, c->sent_tok[ev + 1], 0, two, &n2);
+  fr_persons(c, ev, c->sent_tok[ev + 1], 0, -1, two, &n2);
   int body = fr_body_sent(c, ev, &io, &port);
   for (size_t q = 0; !body && q < c->ns && q < FR_LEAD; q++)
     body = fr_body_sent(c, q, &io, &port);
@@ -819,6 +825,33 @@ static void fr_agent_person(const x_ctx *c, size_t q, int32_t *parts,
   }
 }
 
+/* An agreement told as what someone announced ("Qatar's prime minister
+ * announced that Israel and Hamas had agreed ..."): the token after the
+ * "that" word when a speech verb comes before it and a cue of the type
+ * after it in sentence q; else 0.  The announcer is no party. */
+static size_t fr_told_that(const x_ctx *c, size_t q, int32_t type) {
+  size_t a = c->sent_tok[q], b = c->sent_tok[q + 1];
+  int verb = 0;
+  for (size_t k = a; k < b; k++) {
+    if (fr_cue_at(c, k, b, type)) return 0;
+    if (x_tok_match(c, &c->r->verb_trie, k, NULL) > k) verb = 1;
+    if (verb && x_tok_class(c, k, XW_THAT)) {
+      for (size_t j = k + 1; j < b; j++)
+        if (fr_cue_at(c, j, b, type)) return k + 1;
+      return 0;
+    }
+  }
+  return 0;
+}
+
+/* Is entity e mentioned in tokens [from, to)? */
+static int fr_named_in(const x_ctx *c, int32_t e, size_t from, size_t to) {
+  for (size_t k = from; k < to; k++)
+    if (c->t[k].men >= 0 && c->d->mentions.v[c->t[k].men].entity == e)
+      return 1;
+  return 0;
+}
+
 /* The main event's participants (see the file comment). */
 static int fr_participants(x_ctx *c, size_t ev, const uint8_t *trig,
                            int32_t type) {
@@ -860,14 +893,32 @@ static int fr_participants(x_ctx *c, size_t ev, const uint8_t *trig,
   int body = actors == XA_PAIR && c->r->types[type].frame == XR_CONTACT
                  ? fr_body_meeting(c, ev, lead, parts, &np) : 0;
   if (body < 0) return -1;
-  if (!np) fr_persons(c, ev, fr_actor_end(c, ev, type), tickets, parts, &np);
+  if (!np)
+    fr_persons(c, ev, fr_actor_end(c, ev, type), tickets, type, parts, &np);
+  size_t told = actors == XA_PERSON && c->r->types[type].frame == XR_OUTCOME
+                    ? fr_told_that(c, ev, type) : 0;
+  if (told) { /* the parties, not who announced it */
+    size_t keep = 0;
+    for (size_t i = 0; i < np; i++)
+      if (fr_named_in(c, parts[i], told, c->sent_tok[ev + 1]))
+        parts[keep++] = parts[i];
+    np = keep;
+    if (!np) {
+      int32_t st[FR_MAX_PART];
+      size_t ns = 0;
+      fr_orgs(c, ev, c->sent_tok[ev + 1], 1, 0, st, &ns);
+      for (size_t i = 0; i < ns; i++)
+        if (fr_named_in(c, st[i], told, c->sent_tok[ev + 1]))
+          fr_add_part(d, parts, &np, st[i]);
+    }
+  }
   if (actors == XA_PAIR && np < 2 && !body) {
     /* topped up to two, one person at a time */
     int32_t more[FR_MAX_PART];
     size_t nm = 0;
     fr_title_persons(c, more, &nm);
     for (size_t q = 0; nm < FR_MAX_PART && q < lead; q++)
-      fr_persons(c, q, c->sent_tok[q + 1], tickets, more, &nm);
+      fr_persons(c, q, c->sent_tok[q + 1], tickets, -1, more, &nm);
     for (size_t i = 0; i < nm && np < 2; i++) fr_add_part(d, parts, &np, more[i]);
   }
   /* nobody in the main sentence: the people named in the other sentences
@@ -875,7 +926,7 @@ static int fr_participants(x_ctx *c, size_t ev, const uint8_t *trig,
    * ..."), then the institutions and states acting in the main one */
   for (size_t q = 0; !np && q < lead; q++)
     if (trig[q])
-      fr_persons(c, q, fr_actor_end(c, q, type), tickets, parts, &np);
+      fr_persons(c, q, fr_actor_end(c, q, type), tickets, -1, parts, &np);
   if (!np) fr_orgs(c, ev, fr_actor_end(c, ev, type), 1, 0, parts, &np);
   if (np) {
     f->participants = wt_arena_alloc(d->arena, np * sizeof *parts);
@@ -1400,7 +1451,7 @@ static int fr_secondary(x_ctx *c, const uint8_t *trig) {
     f->summary = wt_arena_strndup(d->arena, c->s + b0, e - b0);
     int32_t parts[FR_MAX_PART];
     size_t np = 0;
-    fr_persons(c, q, c->sent_tok[q + 1], 0, parts, &np);
+    fr_persons(c, q, c->sent_tok[q + 1], 0, -1, parts, &np);
     if (np) {
       f->participants = wt_arena_alloc(d->arena, np * sizeof *parts);
       if (!f->participants) return -1;

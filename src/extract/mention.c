@@ -74,8 +74,15 @@ static int mn_syllable(const x_ctx *c, size_t ti) {
 
 size_t x_name_word_end(const x_ctx *c, size_t first, size_t ti) {
   while (mn_tight_hyphen(c, ti) &&
-         (mn_namelike(c, ti + 2) || (ti > first && mn_syllable(c, ti + 2))))
+         (mn_namelike(c, ti + 2) || (ti > first && mn_syllable(c, ti + 2)))) {
+    /* two names of two words or more each are two persons ("Andika
+     * Perkasa-Hendrar Prihadi", a ticket), not one double name */
+    if (ti > first && mn_namelike(c, ti + 2) && ti + 3 < c->nt &&
+        c->t[ti + 3].sent == c->t[ti].sent && mn_namelike(c, ti + 3) &&
+        c->t[ti + 3].s > c->t[ti + 2].e)
+      break;
     ti += 2;
+  }
   return ti + 1;
 }
 

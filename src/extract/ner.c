@@ -766,6 +766,16 @@ static int nr_place(x_ctx *c, size_t a, size_t b, int t, int cased) {
          (x_ent_tags(c, c->d->mentions.v[c->t[a].men].entity) & XT_COUNTRY))
     a++;
   if (a >= b) return 0;
+  /* two persons joined by a hyphen, two words or more each ("Andika
+   * Perkasa-Hendrar Prihadi", a ticket): two names */
+  for (size_t k = a + 2; t == 0 && k + 2 < b; k++)
+    if (c->t[k].kind == XK_PUNCT && c->s[c->t[k].s] == '-' &&
+        c->t[k].s == c->t[k - 1].e && c->t[k + 1].s == c->t[k].e &&
+        (c->t[k - 1].flags & XF_CAP) && (c->t[k + 1].flags & XF_CAP) &&
+        c->t[k - 2].kind == XK_WORD && c->t[k + 2].kind == XK_WORD) {
+      if (nr_place(c, a, k, t, cased) < 0) return -1;
+      return nr_place(c, k + 1, b, t, cased);
+    }
   b = x_name_word_end(c, a, b - 1);
   /* a nationality word is its country; a lone title, role or cue word
    * capitalised at a sentence's start ("Opposition", "Justice") no name */
