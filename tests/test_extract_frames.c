@@ -347,8 +347,9 @@ WT_TEST(extract_final_frames) {
   REQUIRE(ft_corpus("tests/fixtures/frames-final", &s) == 0);
   ft_print("frames-final", &s);
   REQUIRE(s.n >= 30);
-  /* measured once, 2026-11-22: type 0.872, participants 0.615, date
-   * 0.949; the floors sit under it so a regression fails */
+  /* measured 2026-11-22 at 8a93ebb: type 0.872, participants 0.615, date
+   * 0.949; again after later rules made on other sets (errors still
+   * unread): 0.897, 0.667, 0.949.  The floors sit under the first. */
   CHECKF(s.type >= 0.82 * s.n, "type %d/%d under the floor 0.82", s.type, s.n);
   CHECKF(s.parts >= 0.56 * s.n, "participants %d/%d under the floor 0.56",
          s.parts, s.n);
