@@ -481,3 +481,24 @@ WT_TEST(clean_html_time_element_and_title_suffix) {
   wt_doc_free(d);
   wt_clean_free(r);
 }
+
+/* Separators that share a space ("a » » b") are cut one at a time, never
+ * past the part already kept (found by fuzz_html). */
+WT_TEST(clean_html_title_overlapping_separators) {
+  char err[256];
+  wt_clean_res *r = wt_clean_load(err, sizeof err);
+  REQUIRE(r);
+  const char *page =
+      "<html><head><title>a \xc2\xbb \xc2\xbb b</title></head><body><article>"
+      "<p>Dock workers returned to the container terminal on Tuesday after "
+      "the union accepted a pay offer that ended a nine-day strike.</p>"
+      "<p>The agreement raises basic wages by six percent this year and "
+      "adds a night-shift allowance, the union's leader told reporters.</p>"
+      "</article></body></html>";
+  wt_input in;
+  wt_doc *d = feat_clean(r, page, WT_FMT_HTML, &in, err, sizeof err);
+  REQUIRE(d);
+  CHECK(d->title.value != NULL);
+  wt_doc_free(d);
+  wt_clean_free(r);
+}

@@ -224,11 +224,14 @@ const char *cl_meta_strip_site(wt_doc *d, const char *title,
     size_t sl = 0;
     for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
       const char *q = title, *last = NULL;
-      while ((q = strstr(q, seps[k])) != NULL && q < title + n) {
+      size_t kl = strlen(seps[k]);
+      /* a separator wholly inside the part kept so far (two may share a
+       * space: "a » » b") */
+      while ((q = strstr(q, seps[k])) != NULL && q + kl <= title + n) {
         last = q;
         q++;
       }
-      if (last && (!cut || last > cut)) cut = last, sl = strlen(seps[k]);
+      if (last && (!cut || last > cut)) cut = last, sl = kl;
     }
     if (!cut) break;
     const char *tail = cut + sl;
