@@ -1,6 +1,8 @@
 /*
  * test_core.c - arena, vectors, string buffers, calendar, UTF-8 checks.
  */
+#include <string.h>
+
 #include "harness.h"
 
 #include "core/arena.h"
@@ -105,4 +107,10 @@ WT_TEST(core_utf8_validation) {
   CHECK_INT_EQ(wt_utf8_invalid_at("ab\xe2\x80", 4), 2);
   CHECK(wt_looks_binary("a\0b", 3));
   CHECK(!wt_looks_binary("plain text\n", 11));
+  /* a NUL far into a long text (found by fuzz_jsonl) */
+  static char big[20000];
+  memset(big, 'a', sizeof big);
+  CHECK(!wt_looks_binary(big, sizeof big));
+  big[15000] = '\0';
+  CHECK(wt_looks_binary(big, sizeof big));
 }

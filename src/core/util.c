@@ -89,6 +89,7 @@ long wt_utf8_invalid_at(const char *s, size_t n) {
 }
 
 int wt_looks_binary(const char *s, size_t n) {
+  if (memchr(s, 0, n)) return 1; /* a NUL anywhere: no text page */
   size_t ctrl = 0, lim = n < 8192 ? n : 8192;
   for (size_t i = 0; i < lim; i++) {
     unsigned char c = (unsigned char)s[i];

@@ -18,7 +18,8 @@ int wt_read_file(const char *path, size_t max, char **out, size_t *len,
 /* Byte offset of the first invalid UTF-8 sequence in s[0..n), or -1 when
  * the whole buffer is valid UTF-8. */
 long wt_utf8_invalid_at(const char *s, size_t n);
-/* Heuristic: the buffer holds NUL bytes or mostly control characters. */
+/* The buffer holds a NUL byte anywhere, or its first 8 KB are mostly
+ * control characters. */
 int wt_looks_binary(const char *s, size_t n);
 
 /* The data directory: $WARTA_DATA, else the source tree's data/ compiled
