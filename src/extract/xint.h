@@ -294,4 +294,22 @@ int x_sources_find(x_ctx *c);
 int x_quotes_find(x_ctx *c);
 int x_frame_build(x_ctx *c);
 
+/* frame.c and actors.c: the main event frame and its participants. */
+#define X_FRAME_LEAD 4     /* lead sentences */
+#define X_FRAME_MAX_PART 4 /* participants of one frame */
+/* Does a subordinate clause open at token ti? */
+int x_frame_subord(const x_ctx *c, size_t ti);
+/* Does a cue of event type `type` start at token k (ending before end)? */
+int x_frame_cue_at(const x_ctx *c, size_t k, size_t end, int32_t type);
+/* Does the timex (or mention) at byte off of sentence q sit in a clause
+ * that only reports the event ("..., his office said")? */
+int x_frame_reported(const x_ctx *c, size_t q, uint32_t off, int32_t type);
+/* Persons of sentence q before token end into parts (see actors.c). */
+void x_frame_persons(const x_ctx *c, size_t q, size_t end, int tickets,
+                     int32_t type, int32_t *parts, size_t *np);
+/* The main frame's participants: sentence ev holds the trigger, trig[q]
+ * marks sentences cued with the type.  0, or -1 when the arena is full. */
+int x_frame_participants(x_ctx *c, size_t ev, const uint8_t *trig,
+                         int32_t type);
+
 #endif
