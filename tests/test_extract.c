@@ -697,6 +697,33 @@ WT_TEST(extract_frame_sides_targets_tickets) {
                "Budi Santoso|Agus Salim");
 }
 
+/* An organisation cue opens a name that runs past a place to a verb
+ * form the stemmer knows ("Aliansi Masyarakat Pati Bersatu"), and a
+ * closing cue ends one that a place opens ("Palestine Solidarity
+ * Campaign"). */
+WT_TEST(extract_org_names_around_places) {
+  REQUIRE(tx_res() != NULL);
+  wt_doc *d = tx_doc("Aksi yang dimotori Aliansi Masyarakat Pati Bersatu itu "
+                     "berlangsung damai di Alun-Alun Pati.", "id", NULL,
+                     wt_day_parse("2025-08-13"));
+  REQUIRE(d && wt_extract_run(tx_res(), d) == 0);
+  int found = 0;
+  for (size_t i = 0; i < d->entities.n; i++)
+    found |= !strcmp(d->entities.v[i].name, "Aliansi Masyarakat Pati Bersatu");
+  CHECK(found);
+  wt_doc_free(d);
+  d = tx_doc("Thousands joined a march organised by the Palestine Solidarity "
+             "Campaign in London on Saturday.", "en", NULL,
+             wt_day_parse("2025-01-18"));
+  REQUIRE(d && wt_extract_run(tx_res(), d) == 0);
+  found = 0;
+  for (size_t i = 0; i < d->entities.n; i++)
+    found |= !strcmp(d->entities.v[i].name, "Palestine Solidarity Campaign") &&
+             d->entities.v[i].type == WT_ENT_ORG;
+  CHECK(found);
+  wt_doc_free(d);
+}
+
 /* Duration of the main event, in minutes (-1 none), and its type. */
 static int tx_duration_of(const char *body, const char *lang, char *type,
                           size_t typelen) {

@@ -20,7 +20,6 @@
  * Invariant: mentions never overlap (a token belongs to at most one).
  */
 #include <string.h>
-#include <strings.h>
 
 #include "ner.h"
 #include "xint.h"
@@ -450,19 +449,22 @@ static int mn_sequences(x_ctx *c) {
  * words and at most one place).  Run before titles so that "Dewan" inside
  * "Kepala Dewan Keamanan Rusia" stays a qualifier: only cue words that do
  * not follow a title open an organisation. */
-/* Does token k look like an Indonesian verb or adjective by its prefix
- * ("Bersatu", "Memanggil", "Menggugat", "Terpadu"), a form names of
- * people do not take? */
+/* Is token k a word the stemmer took a prefix off ("Bersatu" -> satu,
+ * "Memanggil" -> panggil): a verb or adjective, a form names of people
+ * do not take?  Read from the lang stage's tokens (their stems). */
 static int mn_verb_form(const x_ctx *c, size_t k) {
-  static const char *const pre[] = {"ber", "mem", "men", "meng", "meny",
-                                    "ter"};
-  const char *w = c->s + c->t[k].s;
-  size_t n = c->t[k].e - c->t[k].s;
-  for (size_t i = 0; i < sizeof pre / sizeof *pre; i++) {
-    size_t l = strlen(pre[i]);
-    if (n > l + 2 && !strncasecmp(w, pre[i], l)) return 1;
+  const wt_doc *d = c->d;
+  size_t lo = 0, hi = d->tokens.n;
+  while (lo < hi) { /* the token starting at the same byte */
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->tokens.v[mid].span.start < c->t[k].s) lo = mid + 1;
+    else hi = mid;
   }
-  return 0;
+  if (lo >= d->tokens.n || d->tokens.v[lo].span.start != c->t[k].s) return 0;
+  const wt_token *w = &d->tokens.v[lo];
+  size_t sl = w->stem ? strlen(w->stem) : 0;
+  return sl && w->norm && strcmp(w->stem, w->norm) != 0 &&
+         strncmp(w->norm, w->stem, sl) != 0;
 }
 
 static int mn_org_cues(x_ctx *c) {
