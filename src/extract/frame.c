@@ -211,7 +211,7 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
 }
 
 /* Does a cue of type start at token k (cues end before token end)? */
-static int fr_cue_at(const x_ctx *c, size_t k, size_t end, int32_t type) {
+int x_frame_cue_at(const x_ctx *c, size_t k, size_t end, int32_t type) {
   const wt_extract_res *r = c->r;
   if (c->t[k].kind != XK_WORD) return 0;
   uint32_t lim = end < c->nt ? c->t[end].s : (uint32_t)c->n;
@@ -308,24 +308,12 @@ static int fr_container(const x_ctx *c, size_t q, int32_t *ty, wt_span *sp) {
  * before a `commasub` word (", as X pushes ...", ", saat ...")?  Not
  * when a longer agent phrase starts there ("sworn in before His Majesty":
  * whom it was done before, no other event). */
-static int fr_is_subord(const x_ctx *c, size_t ti) {
+int x_frame_subord(const x_ctx *c, size_t ti) {
   if (ti + 1 < c->nt && c->t[ti].kind == XK_PUNCT &&
       c->s[c->t[ti].s] == ',' && x_tok_class(c, ti + 1, XW_COMMASUB))
     return 1;
   size_t e = x_tok_match(c, &c->r->subords, ti, NULL);
   return e > ti && x_tok_match(c, &c->r->words[XW_AGENT], ti, NULL) <= e;
-}
-
-static int fr_reported(const x_ctx *c, size_t q, uint32_t off,
-                       int32_t type);
-
-/* Shared with the participant rules (actors.c). */
-int x_frame_subord(const x_ctx *c, size_t ti) { return fr_is_subord(c, ti); }
-int x_frame_cue_at(const x_ctx *c, size_t k, size_t end, int32_t type) {
-  return fr_cue_at(c, k, end, type);
-}
-int x_frame_reported(const x_ctx *c, size_t q, uint32_t off, int32_t type) {
-  return fr_reported(c, q, off, type);
 }
 
 static size_t fr_sent_of(const x_ctx *c, uint32_t off) {
@@ -352,7 +340,7 @@ static int fr_subordinate(const x_ctx *c, size_t q, uint32_t off,
     if (c->t[k].flags & XF_QUOTE) {
       quoted = !quoted;
       if (!quoted) sub = SIZE_MAX; /* the quote closed: its clauses too */
-    } else if (fr_is_subord(c, k)) {
+    } else if (x_frame_subord(c, k)) {
       sub = k;
     }
   }
@@ -361,7 +349,7 @@ static int fr_subordinate(const x_ctx *c, size_t q, uint32_t off,
   fr_part(c, q, off, &a, &b);
   if (sub < a) return 1; /* "sehari setelah X melantik Y, Selasa, 9 ..." */
   for (size_t k = sub + 1; type >= 0 && k < end && k < c->nt; k++)
-    if (fr_cue_at(c, k, end, type)) return 0;
+    if (x_frame_cue_at(c, k, end, type)) return 0;
   return 1;
 }
 
@@ -446,8 +434,7 @@ static int fr_planned(const x_ctx *c, size_t q, uint32_t off) {
 /* Does the timex at byte off in sentence q date the report, not the
  * event: its comma-delimited part holds a speech verb and no cue of the
  * event's type ("..., his office said on Thursday", "ujarnya, Rabu")? */
-static int fr_reported(const x_ctx *c, size_t q, uint32_t off,
-                       int32_t type) {
+int x_frame_reported(const x_ctx *c, size_t q, uint32_t off, int32_t type) {
   /* a release, a statement, a threat or a sanction is done by telling
    * it ("ujar Kepala BPS dalam konferensi pers, Senin (3/3)", "the
    * Treasury announced the measures on Wednesday") */
@@ -458,7 +445,7 @@ static int fr_reported(const x_ctx *c, size_t q, uint32_t off,
   fr_part(c, q, off, &a, &b);
   int verb = 0;
   for (size_t k = a; k < b; k++) {
-    if (type >= 0 && fr_cue_at(c, k, b, type)) return 0;
+    if (type >= 0 && x_frame_cue_at(c, k, b, type)) return 0;
     if (x_tok_match(c, &c->r->verb_trie, k, NULL) > k) verb = 1;
   }
   return verb;
@@ -513,7 +500,7 @@ static void fr_after_arrival(x_ctx *c, int32_t type) {
       continue;
     size_t q = fr_sent_of(c, x->span.start);
     if (q >= FR_LEAD || fr_planned(c, q, x->span.start) ||
-        fr_reported(c, q, x->span.start, type) ||
+        x_frame_reported(c, q, x->span.start, type) ||
         fr_subordinate(c, q, x->span.start, type))
       continue;
     f->day = x->day_lo;
@@ -540,7 +527,7 @@ static void fr_date(x_ctx *c, const uint8_t *trig, int32_t type) {
                            : trig[q] && q >= FR_LEAD;
       if (!in) continue;
       if (fr_planned(c, q, x->span.start) ||
-          fr_reported(c, q, x->span.start, type)) {
+          x_frame_reported(c, q, x->span.start, type)) {
         if (pass != 1 && later < 0) later = (long)i;
         continue;
       }
