@@ -502,3 +502,40 @@ WT_TEST(clean_html_title_overlapping_separators) {
   wt_doc_free(d);
   wt_clean_free(r);
 }
+
+/* The publication time's text from header lines: the first time of "Posted ...,
+ * updated ...", a date and a clock joined by " - " after a byline and a
+ * pipe, and a written month before digits that could be either order. */
+WT_TEST(clean_text_header_times) {
+  char err[256];
+  wt_clean_res *r = wt_clean_load(err, sizeof err);
+  REQUIRE(r);
+  static const struct {
+    const char *header, *want;
+  } cases[] = {
+      {"Posted Mon 11 Aug 2025 at 3:52pm, updated Mon 11 Aug 2025 at 7:18pm",
+       "Posted Mon 11 Aug 2025 at 3:52pm"},
+      {"Author: Rina Sari | Kamis, 22 Agustus 2024 - 13:25 WIB",
+       "Kamis, 22 Agustus 2024 13:25 WIB"},
+      {"09/12/2024\nSeptember 12, 2024", "September 12, 2024"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char page[1024];
+    snprintf(page, sizeof page,
+             "Harbour workers end their strike\n\n%s\n\n"
+             "JAKARTA - Dock workers returned to the container terminal on "
+             "Tuesday after the union accepted a pay offer that ended a "
+             "nine-day strike at the port.\n\n"
+             "The agreement raises basic wages by six percent this year and "
+             "adds a night-shift allowance, the union's leader said.\n",
+             cases[i].header);
+    wt_input in;
+    wt_doc *d = feat_clean(r, page, WT_FMT_TEXT, &in, err, sizeof err);
+    REQUIRE(d);
+    const char *got = d->published.text ? d->published.text : "-";
+    CHECKF(!strcmp(got, cases[i].want), "%s: got %s, want %s",
+           cases[i].header, got, cases[i].want);
+    wt_doc_free(d);
+  }
+  wt_clean_free(r);
+}

@@ -53,6 +53,8 @@ struct wt_clean_res {
   size_t n_months;
   char **units; /* time units for ages ("jam", "hours") */
   size_t n_units;
+  char **updates; /* words that open a page's update time, lower case */
+  size_t n_updates;
   char **legal[4]; /* notice words by group: ban, reuse, permit, object */
   size_t n_legal[4];
 };
@@ -92,6 +94,8 @@ const cl_cue *cl_cue_match(const wt_clean_res *r, const char *s, size_t n,
                            size_t *rest);
 int cl_is_function_word(const wt_clean_res *r, const char *w, size_t n);
 int cl_is_month(const wt_clean_res *r, const char *w, size_t n);
+/* Does word w open an update time ("updated", "diperbarui")? */
+int cl_is_update_word(const wt_clean_res *r, const char *w, size_t n);
 int cl_is_time_unit(const wt_clean_res *r, const char *w, size_t n);
 /* s[0..n) reads as a legal or copyright notice (data/clean/legal.txt:
  * a ban, a reuse verb, and a permission or the site itself). */

@@ -226,6 +226,9 @@ int cl_res_load(wt_clean_res *r, char *err, size_t errlen) {
   cues_list U = {&r->units, &r->n_units, 0, 0};
   if (wt_data_lines("clean/time-units.txt", cues_month, &U, err, errlen) != 0)
     return -1;
+  cues_list P = {&r->updates, &r->n_updates, 0, 0};
+  if (wt_data_lines("clean/update-words.txt", cues_month, &P, err, errlen) != 0)
+    return -1;
   cues_legal G = {r, {0}, err, errlen};
   if (wt_data_lines("clean/legal.txt", cues_legal_line, &G, err, errlen) != 0)
     return -1;
@@ -249,6 +252,7 @@ void cl_res_free(wt_clean_res *r) {
   cues_free_list(r->words, r->words_cap);
   cues_free_list(r->months, r->n_months);
   cues_free_list(r->units, r->n_units);
+  cues_free_list(r->updates, r->n_updates);
   for (int g = 0; g < 4; g++) cues_free_list(r->legal[g], r->n_legal[g]);
   cues_free_list(r->hints_pos, r->n_pos);
   cues_free_list(r->hints_neg, r->n_neg);
@@ -321,6 +325,10 @@ static int cues_in(char *const *v, size_t nv, const char *w, size_t n) {
 
 int cl_is_month(const wt_clean_res *r, const char *w, size_t n) {
   return cues_in(r->months, r->n_months, w, n);
+}
+
+int cl_is_update_word(const wt_clean_res *r, const char *w, size_t n) {
+  return cues_in(r->updates, r->n_updates, w, n);
 }
 
 int cl_is_time_unit(const wt_clean_res *r, const char *w, size_t n) {

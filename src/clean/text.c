@@ -740,14 +740,16 @@ static int text_same(const cl_block *a, const cl_block *b) {
 static void text_date_offer(cl_page *p, const char *s, size_t n,
                             const char *source) {
   /* the first time only: "Posted Mon 11 Aug 2025 at 3:52pm, updated ..." */
-  for (size_t i = 1; i + 7 < n; i++)
-    if ((s[i - 1] == ' ' || s[i - 1] == ',' || s[i - 1] == '|') &&
-        (!strncasecmp(s + i, "updated", 7) ||
-         (i + 10 <= n && !strncasecmp(s + i, "diperbarui", 10)))) {
+  for (size_t i = 1; i < n; i++) {
+    if (s[i - 1] != ' ' && s[i - 1] != ',' && s[i - 1] != '|') continue;
+    size_t e = i;
+    while (e < n && text_alpha((unsigned char)s[e])) e++;
+    if (e > i && cl_is_update_word(p->res, s + i, e - i)) {
       n = i;
       while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '|')) n--;
       break;
     }
+  }
   size_t a = 0;
   while (a < n) {
     size_t z = a;
