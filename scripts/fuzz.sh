@@ -2,7 +2,8 @@
 # fuzz.sh - build every fuzz/fuzz_*.c target with clang + libFuzzer (and
 # ASan + UBSan) and run each for SECONDS (default 20).  Seeds come from
 # fuzz/corpus/<target>/ when present, plus the sample pages for the
-# cleaner's targets (samples/html for fuzz_html, the text pages for
+# cleaner's targets (samples/html for fuzz_html, whole and cut at 3000
+# bytes, the text pages for
 # fuzz_text, the JSON Lines feed for fuzz_jsonl); new findings stay in
 # build-fuzz/.
 # Prints one "ok"/"FAIL" line per target and exits non-zero on a crash,
@@ -22,7 +23,10 @@ for src in fuzz/fuzz_*.c; do
   mkdir -p "$corpus"
   [ -d "fuzz/corpus/$name" ] && cp -r "fuzz/corpus/$name/." "$corpus/"
   case "$name" in
-    fuzz_html) cp samples/html/*.html "$corpus/" ;;
+    fuzz_html) cp samples/html/*.html "$corpus/"
+      for f in samples/html/*.html; do # truncated pages, cut mid-markup
+        head -c 3000 "$f" >"$corpus/truncated-$(basename "$f")"
+      done ;;
     fuzz_text) cp samples/detik/*.txt samples/reuters/*.txt "$corpus/" ;;
     fuzz_jsonl) cp samples/*.jsonl "$corpus/" ;;
   esac
