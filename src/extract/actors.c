@@ -83,12 +83,42 @@ static int ac_party_country(const x_ctx *c, size_t q, size_t k, int32_t e) {
  * acts before it and it stands for a party named as a country
  * ("Indonesia dan Kanada meneken ...  Penandatanganan disaksikan oleh
  * Presiden X dan Perdana Menteri Kanada Y": the leaders of the parties). */
+/* Does the comma at token k of sentence q close a place named after a
+ * place word in mid-sentence and open a description of it in lower case
+ * ("di Chequers, kediaman resmi ...")?  Not a place that opens the
+ * sentence ("Di Beijing, Xi ..."), whose comma closes an adverbial. */
+static int ac_place_described(const x_ctx *c, size_t q, size_t k) {
+  size_t a = c->sent_tok[q];
+  if (k < a + 3 || k + 1 >= c->sent_tok[q + 1] ||
+      c->t[k + 1].kind != XK_WORD || (c->t[k + 1].flags & XF_CAP))
+    return 0;
+  int32_t m = c->t[k - 1].men;
+  if (m < 0) return 0;
+  size_t f = k - 1;
+  while (f > a && c->t[f - 1].men == m) f--;
+  return f > a + 1 && x_tok_class(c, f - 1, XW_LOC) &&
+         !x_tok_class(c, f - 1, XW_FROM) &&
+         c->d->entities.v[c->d->mentions.v[m].entity].type != WT_ENT_PERSON;
+}
+
 void x_frame_persons(const x_ctx *c, size_t q, size_t end, int tickets,
                        int32_t type, int32_t *parts, size_t *np) {
   size_t wbeg = 0, wend = 0; /* a witness clause */
-  int person = 0;
+  int person = 0, apposit = 0;
   for (size_t k = c->sent_tok[q]; k < end; k++) {
     if (x_frame_subord(c, k)) break;
+    /* a place told after the verb and described after a comma ("di
+     * Chequers, kediaman resmi perdana menteri Inggris, pada Kamis"; "at
+     * Chequers, the prime minister's country residence"): who the
+     * description names is not there */
+    if (c->t[k].kind == XK_PUNCT && c->s[c->t[k].s] == ',') {
+      apposit = !apposit && ac_place_described(c, q, k);
+      continue;
+    }
+    if (apposit) continue;
+    /* a relative clause after two actors tells about them ("Xi and
+     * Putin, who last met in May, ...") */
+    if (*np >= 2 && x_tok_class(c, k, XW_REL)) break;
     size_t w = ac_witness(c, q, k);
     if (w != k) {
       if (person) {
@@ -146,6 +176,43 @@ static int ac_locative(const x_ctx *c, size_t k, size_t first) {
          !x_tok_class(c, k - 2, XW_FROM);
 }
 
+/* Does the demonym at token k of sentence q only qualify the name after
+ * it ("the Palestinian group Hamas", "the Qatari capital, Doha"): up to
+ * two lower-case words (no event cue, no target word) and commas, then a
+ * name that is no person?  The name, not the nation, is meant. */
+static int ac_qualifier(const x_ctx *c, size_t q, size_t k) {
+  size_t e = x_tok_match(c, &c->r->demonyms, k, NULL);
+  if (e == k) return 0;
+  int words = 0;
+  for (size_t j = e; j < c->sent_tok[q + 1]; j++) {
+    int32_t m = c->t[j].men;
+    if (m >= 0)
+      return c->d->entities.v[c->d->mentions.v[m].entity].type !=
+             WT_ENT_PERSON;
+    if (c->t[j].kind == XK_PUNCT) {
+      if (c->s[c->t[j].s] == ',') continue;
+      return 0;
+    }
+    if ((c->t[j].flags & XF_CAP) || ++words > 2 ||
+        x_tok_match(c, &c->r->type_cues, j, NULL) > j ||
+        x_tok_class(c, j, XW_TARGET))
+      return 0;
+  }
+  return 0;
+}
+
+/* Is the mention at token k named as where another name is ("Pangkalan
+ * Udara Al Udeid di Qatar"): a place word right before it and the name of
+ * something else (no person) right before that? */
+static int ac_locates_name(const x_ctx *c, size_t k, size_t first) {
+  if (k < first + 2 || !x_tok_class(c, k - 1, XW_LOC) ||
+      x_tok_class(c, k - 1, XW_FROM))
+    return 0;
+  int32_t m = c->t[k - 2].men;
+  return m >= 0 && m != c->t[k].men &&
+         c->d->entities.v[c->d->mentions.v[m].entity].type != WT_ENT_PERSON;
+}
+
 /* Institutions acting in sentence q (up to a subordinate clause or token
  * end): an
  * organisation, not a medium, not named as a place; states too when
@@ -155,6 +222,9 @@ static void ac_orgs(const x_ctx *c, size_t q, size_t end, int states,
   const wt_doc *d = c->d;
   for (size_t k = c->sent_tok[q]; k < end; k++) {
     if (x_frame_subord(c, k)) break;
+    /* a relative clause after both sides tells about them ("Hamas
+     * leaders who had gathered to discuss a US proposal") */
+    if (*np >= 2 && x_tok_class(c, k, XW_REL)) break;
     size_t w = ac_witness(c, q, k);
     if (w != k) {
       k = w - 1;
@@ -168,6 +238,8 @@ static void ac_orgs(const x_ctx *c, size_t q, size_t end, int states,
     /* a country after "in" may be the target ("strikes in southern
      * Lebanon"); an institution there is only where it happened */
     if ((ac_locative(c, k, c->sent_tok[q]) && !(tags & XT_COUNTRY)) ||
+        ac_locates_name(c, k, c->sent_tok[q]) ||
+        (states && ac_qualifier(c, q, k)) ||
         (en->flags & WT_ENTF_AGENCY) ||
         (tags & XT_MEDIA))
       continue;

@@ -840,6 +840,41 @@ static int fr_secondary(x_ctx *c, const uint8_t *trig) {
   return 0;
 }
 
+/* A holding event (holding-events.tsv) told in the title or in the lead,
+ * in any clause but not as a plan ("akan melakukan kunjungan kenegaraan")
+ * or inside a quote, over a main type it holds: the state visit, not the
+ * talks or the signings of it.  The sentence and trigger stay the held
+ * event's: its parties are the visit's guest and host. */
+static void fr_holding(const x_ctx *c, fr_best *best) {
+  const wt_extract_res *r = c->r;
+  if (best->type < 0 || best->type >= 32 || !r->n_holds) return;
+  uint32_t bit = 1u << best->type;
+  const char *title = c->d->title.value;
+  size_t tn = title ? strlen(title) : 0;
+  for (size_t i = 0; i < tn; i++) {
+    int32_t h;
+    if (!x_word_at(title, tn, i) || (i && x_word_before(title, i)) ||
+        !x_trie_longest(&r->hold_cues, title, tn, i, &h) ||
+        !(r->holds[h].held & bit))
+      continue;
+    best->type = r->holds[h].type;
+    return;
+  }
+  for (size_t q = 0; q < c->ns && q < FR_LEAD; q++) {
+    int quoted = 0;
+    for (size_t k = c->sent_tok[q]; k < c->sent_tok[q + 1]; k++) {
+      int32_t h;
+      if (c->t[k].flags & XF_QUOTE) quoted = !quoted;
+      size_t e = quoted ? k : x_tok_match(c, &r->hold_cues, k, &h);
+      if (e == k || !(r->holds[h].held & bit) ||
+          fr_planned(c, q, c->t[k].s))
+        continue;
+      best->type = r->holds[h].type;
+      return;
+    }
+  }
+}
+
 int x_frame_build(x_ctx *c) {
   wt_doc *d = c->d;
   const wt_extract_res *r = c->r;
@@ -886,6 +921,7 @@ int x_frame_build(x_ctx *c) {
       }
     }
   }
+  fr_holding(c, &best);
   uint8_t *trig = wt_arena_alloc(d->arena, c->ns + 1);
   if (!trig) return -1;
   memset(trig, 0, c->ns + 1);

@@ -590,6 +590,27 @@ static int32_t gaz_iso_minutes(const char *s) {
   return total > 0 && total < INT32_MAX ? (int32_t)total : -2;
 }
 
+/* Index of type id, or -1. */
+static int32_t gaz_type_index(const wt_extract_res *r, const char *id,
+                              size_t n) {
+  for (size_t t = 0; t < r->n_types; t++)
+    if (strlen(r->types[t].id) == n && memcmp(r->types[t].id, id, n) == 0)
+      return (int32_t)t;
+  return -1;
+}
+
+/* Add the '|'-separated cues of field p to trie t with payload val. */
+static int gaz_add_cues(x_trie *t, char *p, int32_t val) {
+  while (*p) {
+    char *bar = strchr(p, '|');
+    size_t n = bar ? (size_t)(bar - p) : strlen(p);
+    if (n && x_trie_add(t, p, n, val) < 0) return -1;
+    if (!bar) break;
+    p = bar + 1;
+  }
+  return 0;
+}
+
 static int gaz_type_line(void *ud, char *line, size_t len, int lineno) {
   wt_extract_res *r = ud;
   char *f[8] = {0};
@@ -615,18 +636,41 @@ static int gaz_type_line(void *ud, char *line, size_t len, int lineno) {
              "event-types.tsv:%d: bad duration \"%s\"", lineno, f[7]);
     return -1;
   }
-  for (int c = 3; c < k && c < 5; c++) {
-    char *p = f[c];
-    while (*p) {
-      char *bar = strchr(p, '|');
-      size_t n = bar ? (size_t)(bar - p) : strlen(p);
-      if (n && x_trie_add(&r->type_cues, p, n, (int32_t)r->n_types) < 0)
-        return -1;
-      if (!bar) break;
-      p = bar + 1;
-    }
-  }
+  for (int c = 3; c < k && c < 5; c++)
+    if (gaz_add_cues(&r->type_cues, f[c], (int32_t)r->n_types) < 0) return -1;
   r->n_types++;
+  return 0;
+}
+
+/* "type <TAB> held,types <TAB> cues id <TAB> cues en" (after
+ * event-types.tsv: the ids must be known). */
+static int gaz_hold_line(void *ud, char *line, size_t len, int lineno) {
+  wt_extract_res *r = ud;
+  char *f[4] = {0};
+  (void)len;
+  if (wt_split_tabs(line, f, 4) < 3) return 0;
+  GAZ_GROW(r, r->holds, r->n_holds, r->cap_holds);
+  x_hold *h = &r->holds[r->n_holds];
+  h->type = gaz_type_index(r, f[0], strlen(f[0]));
+  h->held = 0;
+  for (char *p = f[1]; h->type >= 0 && *p;) {
+    size_t n = strcspn(p, ",");
+    int32_t t = gaz_type_index(r, p, n);
+    if (t < 0 || t >= 32) {
+      h->type = -1;
+      break;
+    }
+    h->held |= 1u << t;
+    p += n + (p[n] == ',');
+  }
+  if (h->type < 0) {
+    snprintf(r->load_err, sizeof r->load_err,
+             "holding-events.tsv:%d: unknown event type", lineno);
+    return -1;
+  }
+  for (int c = 2; c < 4 && f[c]; c++)
+    if (gaz_add_cues(&r->hold_cues, f[c], (int32_t)r->n_holds) < 0) return -1;
+  r->n_holds++;
   return 0;
 }
 
@@ -640,7 +684,7 @@ static int gaz_word_line(void *ud, char *line, size_t len, int lineno) {
       "state", "during", "modhead", "modtail", "weekday", "topic",
       "predecessor", "passive", "aux", "agent", "plan", "through",
       "witness", "organiser", "members", "chair", "watch", "ceremony", "commasub",
-      "office", "target", "conj"};
+      "office", "target", "conj", "rel"};
   wt_extract_res *r = ud;
   char *f[3] = {0};
   int k = wt_split_tabs(line, f, 3);
@@ -696,6 +740,8 @@ static int gaz_lists_load(wt_extract_res *r, char *err, size_t errlen) {
       wt_data_lines("extract/source-cues-en.txt", gaz_kv_line, &cl, err,
                     errlen) ||
       wt_data_lines("extract/event-types.tsv", gaz_type_line, r, err, errlen) ||
+      wt_data_lines("extract/holding-events.tsv", gaz_hold_line, r, err,
+                    errlen) ||
       wt_data_lines("extract/function-words.txt", gaz_word_line, r, err,
                     errlen)) {
     if (r->load_err[0]) snprintf(err, errlen, "%s", r->load_err);
@@ -755,7 +801,7 @@ void wt_extract_free(wt_extract_res *r) {
   x_trie *tries[] = {&r->gaz,       &r->demonyms,  &r->role_phrases,
                      &r->titles,    &r->role_words, &r->org_cues,
                      &r->not_names, &r->subords,   &r->verb_trie,
-                     &r->cue_trie,  &r->type_cues};
+                     &r->cue_trie,  &r->type_cues, &r->hold_cues};
   for (size_t i = 0; i < sizeof tries / sizeof *tries; i++)
     x_trie_free(tries[i]);
   for (int i = 0; i < XW_N; i++) x_trie_free(&r->words[i]);
@@ -767,6 +813,7 @@ void wt_extract_free(wt_extract_res *r) {
   free(r->aliases);
   free(r->roles);
   free(r->types);
+  free(r->holds);
   free(r->id_tab);
   wt_arena_free(r->arena);
   free(r);

@@ -194,14 +194,17 @@ static int mn_after_title(x_ctx *c, size_t tj, size_t *qe, size_t *ns,
       }
       p = *qe = me;
       *has_qual = 1;
-      cs = ce = 0;
+      cs = ce = listing = 0; /* the portfolio closes with its country */
       continue;
     }
     if (t->kind == XK_WORD &&
         (mn_in(c, &r->role_words, p) || mn_in(c, &r->demonyms, p) ||
          mn_in(c, &r->titles, p) ||
          ((t->flags & XF_ALLCAP) && !mn_in(c, &r->not_names, p)))) {
-      if (mn_in(c, &r->demonyms, p) || (t->flags & XF_ALLCAP)) *has_qual = 1;
+      if (mn_in(c, &r->demonyms, p) || (t->flags & XF_ALLCAP)) {
+        *has_qual = 1;
+        listing = 0;
+      }
       p = *qe = p + 1;
       cs = ce = 0;
       continue;
@@ -219,8 +222,7 @@ static int mn_after_title(x_ctx *c, size_t tj, size_t *qe, size_t *ns,
       if (e == p + 1 && nx && x_tok_class(c, e, XW_CONJ) && e + 1 < c->nt &&
           c->t[e + 1].sent == sent && c->t[e + 1].kind == XK_WORD &&
           (c->t[e + 1].flags & XF_CAP) && c->t[e + 1].men < 0 &&
-          !mn_in(c, &r->titles, e + 1) && !mn_in(c, &r->demonyms, e + 1) &&
-          !mn_in(c, &r->role_words, e + 1)) {
+          !mn_in(c, &r->titles, e + 1) && !mn_in(c, &r->demonyms, e + 1)) {
         p = *qe = e + 1;
         cs = ce = 0;
         listing = 1;

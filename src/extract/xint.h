@@ -119,6 +119,13 @@ typedef struct x_evtype {
                      -1: not limited (column absent) */
 } x_evtype;
 
+/* An event that holds others (holding-events.tsv): told in the title or
+ * the lead, type is the main event over the types in the held mask. */
+typedef struct x_hold {
+  int32_t type;
+  uint32_t held; /* bit t: types[t] */
+} x_hold;
+
 /* Closed word classes (data/extract/function-words.txt). */
 enum {
   XW_PRON = 0, /* pronouns a speech verb may take: "ia", "he" */
@@ -163,6 +170,7 @@ enum {
   XW_TARGET,   /* "terhadap", "against": who a one-sided act is aimed at
                   follows; not its actor */
   XW_CONJ,     /* "dan", "and": joins two parts of a role's portfolio */
+  XW_REL,      /* "yang", "who": a relative clause about the name before */
   XW_N
 };
 
@@ -193,6 +201,9 @@ struct wt_extract_res {
   x_evtype *types;
   size_t n_types, cap_types;
   x_trie type_cues; /* -> types index */
+  x_hold *holds;
+  size_t n_holds, cap_holds;
+  x_trie hold_cues; /* -> holds index */
   x_trie words[XW_N]; /* closed word classes, XW_* */
   const char *home;   /* id of the home country (function-words "home") */
   char load_err[160]; /* a data line's error, set by a load callback */
