@@ -469,6 +469,23 @@ static int mn_verb_form(const x_ctx *c, size_t k) {
          strncmp(w->norm, w->stem, sl) != 0;
 }
 
+/* Does the lower-case word at j join more of an organisation's name: a
+ * joining word ("untuk", "for", "of"; "dan", "and" only when `joined`,
+ * inside the purpose already joined) before a capitalised word that no
+ * other name, title or organisation cue claims? */
+static int mn_org_join(const x_ctx *c, size_t j, int joined) {
+  const wt_extract_res *r = c->r;
+  if (!x_tok_class(c, j, XW_ORGJOIN) ||
+      (!joined && x_tok_class(c, j, XW_CONJ)))
+    return 0;
+  size_t k = j + 1;
+  return k < c->nt && c->t[k].sent == c->t[j].sent &&
+         c->t[k].kind == XK_WORD && (c->t[k].flags & XF_CAP) &&
+         c->t[k].men < 0 && !mn_in(c, &r->titles, k) &&
+         !mn_in(c, &r->org_cues, k) && !mn_in(c, &r->not_names, k) &&
+         !mn_in(c, &r->demonyms, k);
+}
+
 static int mn_org_cues(x_ctx *c) {
   const wt_extract_res *r = c->r;
   for (size_t ti = 0; ti < c->nt; ti++) {
@@ -479,10 +496,19 @@ static int mn_org_cues(x_ctx *c) {
                    mn_in(c, &r->role_words, ti - 1)))
       continue;
     size_t j = ti + 1;
-    int words = 0;
-    while (j < c->nt && c->t[j].sent == t->sent && words < 6) {
+    int words = 0, joined = 0;
+    while (j < c->nt && c->t[j].sent == t->sent && words < 6 + 4 * joined) {
       const x_tok *u = &c->t[j];
-      if (u->kind != XK_WORD || !(u->flags & XF_CAP)) break;
+      if (u->kind != XK_WORD) break;
+      if (!(u->flags & XF_CAP)) {
+        /* a purpose joined by a lower-case word ("Koalisi Masyarakat
+         * Sipil untuk Reformasi Sektor Keamanan", "Committee to Protect
+         * Journalists"; "dan/and" only inside it) */
+        if (!words || !mn_org_join(c, j, joined)) break;
+        joined = 1;
+        j++;
+        continue;
+      }
       if (u->men >= 0) {
         /* a closing place name ("... Rusia") ends the organisation,
          * unless a movement's verb closes it ("Aliansi Masyarakat Pati

@@ -171,6 +171,8 @@ enum {
                   follows; not its actor */
   XW_CONJ,     /* "dan", "and": joins two parts of a role's portfolio */
   XW_REL,      /* "yang", "who": a relative clause about the name before */
+  XW_ORGJOIN,  /* "untuk", "for": joins an organisation's purpose to its
+                  name ("Committee to Protect Journalists") */
   XW_N
 };
 
