@@ -123,10 +123,12 @@ static int fr_modifier(const wt_extract_res *r, const char *s, size_t a,
  * comma) weighs half, and one that only qualifies a head noun ("korban
  * banjir") a third: the main clause's verb beats them.  mult (NULL: 1)
  * scales each type's cues; main_ty (NULL: unused) gets a 1 for each type
- * cued at full weight (the main clause). */
+ * cued at full weight (the main clause).  A headline drops its commas:
+ * there a `commasub` word after the first cue opens a subordinate clause
+ * ("BoT cuts policy rate as tariffs cloud outlook"). */
 static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
-                      size_t b, const double *mult, uint8_t *main_ty,
-                      int32_t *ty, wt_span *sp) {
+                      size_t b, int headline, const double *mult,
+                      uint8_t *main_ty, int32_t *ty, wt_span *sp) {
   double best = 0, late = 0;
   int sub = 0, sub_to_comma = 0, words = 0, seen = 0, later = 0, topic = 0;
   int quoted = 0, cer = -1; /* word index of a ceremony word */
@@ -164,7 +166,9 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
       else if (fr_word_in(&r->words[XW_LOC], s, b, i) ||
                fr_word_in(&r->words[XW_DURING], s, b, i))
         topic = topic == 2 ? 2 : 0;
-      if (!sub && fr_word_in(&r->subords, s, b, i)) {
+      if (!sub && (fr_word_in(&r->subords, s, b, i) ||
+                   (headline && seen &&
+                    fr_word_in(&r->words[XW_COMMASUB], s, b, i)))) {
         sub = 1;
         sub_to_comma = words <= 2;
       }
@@ -806,7 +810,7 @@ static int fr_secondary(x_ctx *c, const uint8_t *trig) {
     wt_span sp = {0, 0};
     uint32_t b0 = ca > c->sent_tok[q] ? c->t[ca].s : c->sent[q].start;
     uint32_t e = cb < c->sent_tok[q + 1] ? c->t[cb - 1].e : c->sent[q].end;
-    if (fr_cues(c->r, c->s, b0, e, NULL, NULL, &ty, &sp) > 0) {
+    if (fr_cues(c->r, c->s, b0, e, 0, NULL, NULL, &ty, &sp) > 0) {
       f->type = c->r->types[ty].id;
       f->trigger = sp;
     }
@@ -889,7 +893,7 @@ int x_frame_build(x_ctx *c) {
     int32_t ty;
     wt_span sp;
     double w = q < FR_LEAD ? 1.0 - 0.1 * (double)q : 0.3;
-    double sc = fr_cues(r, c->s, c->sent[q].start, c->sent[q].end, NULL,
+    double sc = fr_cues(r, c->s, c->sent[q].start, c->sent[q].end, 0, NULL,
                         q < FR_LEAD && !told ? main_ty : NULL, &ty, &sp);
     for (size_t t = 0; t < r->n_types && !told; t++) told = main_ty[t];
     if (sc * w > best.score) best = (fr_best){ty, sc * w, sp, (long)q};
@@ -906,7 +910,7 @@ int x_frame_build(x_ctx *c) {
     int32_t ty = -1;
     wt_span sp = {0, 0};
     size_t tl = strlen(d->title.value);
-    double sc = fr_cues(r, d->title.value, 0, tl, mult, NULL, &ty, &sp);
+    double sc = fr_cues(r, d->title.value, 0, tl, 1, mult, NULL, &ty, &sp);
     if (sc > 0 && sc > best.score) best = (fr_best){ty, sc, {0, 0}, -1};
   }
   /* an outcome reached during a contact in the lead: the contact is the
@@ -941,7 +945,7 @@ int x_frame_build(x_ctx *c) {
   } else if (first_trig >= 0) {
     /* cued in the title: the trigger is its first body occurrence */
     int32_t ty;
-    fr_cues(r, c->s, c->sent[first_trig].start, c->sent[first_trig].end,
+    fr_cues(r, c->s, c->sent[first_trig].start, c->sent[first_trig].end, 0,
             NULL, NULL, &ty,
             &f->trigger);
   }
