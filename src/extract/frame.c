@@ -59,7 +59,7 @@
 #define FR_LATER_CLAUSE 0.6 /* a cue in a clause after the first cued one */
 #define FR_QUOTED 0.5       /* a cue inside a direct quote */
 #define FR_TITLE_LEAD 1.2   /* the title's event, told again in the lead */
-#define FR_SETTING 0.5      /* a contact named as where something happened */
+#define FR_SETTING 0.5      /* an event named as when or where another happened */
 #define FR_DURING_GAP 4 /* words between "during" and the contact cue */
 
 typedef WT_VEC(wt_place_of) fr_place_vec;
@@ -189,12 +189,14 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
      * ("met ..., discussing a planned visit", "..., with X urging ...") */
     if (later) w *= FR_LATER_CLAUSE;
     if (quoted) w *= FR_QUOTED;
-    /* a contact named as the setting of something ("the decision was
-     * made at the committee meeting", "dalam pertemuan itu") */
+    /* an event named as the setting of something ("the decision was
+     * made at the committee meeting", "dalam pertemuan itu", "he had
+     * seen, during recent floods, ..."); an outcome's cue there names
+     * where it is told ("will recognise ... at the General Assembly") */
     int setting = during >= 0 && words - during <= FR_DURING_GAP + 1;
     for (int32_t p = heads[k - 1]; p >= 0; p = r->type_cues.pay_next[p]) {
       int32_t t = r->type_cues.pay_val[p];
-      double wt = setting && r->types[t].frame == XR_CONTACT ? w * FR_SETTING
+      double wt = setting && r->types[t].frame != XR_OUTCOME ? w * FR_SETTING
                                                               : w;
       if (main_ty && w == 1.0) main_ty[t] = 1; /* told, if as a setting */
       double sc = r->types[t].priority * wt * (mult ? mult[t] : 1.0) - late;
