@@ -1209,6 +1209,18 @@ static void text_copyright_outlet(cl_page *p, const char *s, size_t n) {
  * masthead (the first line, a name of two to four capitalised words that
  * is not the title, before the headline or repeated before the body:
  * "The Straits Times", "CNN Indonesia"), else a copyright line. */
+
+/* Are the lines between headline i and line j a standfirst (one finished
+ * sentence right after the headline) and short unfinished lines (a name,
+ * a role), nothing else? */
+static int text_standfirst_then_name(const cl_block *v, const text_feat *f,
+                                     size_t i, size_t j) {
+  if (!f[i + 1].terminal || f[i + 1].words > 45) return 0;
+  for (size_t k = i + 2; k < j; k++)
+    if (f[k].terminal || f[k].words > 4 || f[k].date) return 0;
+  return 1;
+}
+
 static void text_outlet_fallback(cl_page *p, const text_feat *feats,
                                  size_t headline, size_t bs) {
   wt_doc *d = p->doc;
@@ -1256,7 +1268,10 @@ void cl_text_classify(cl_page *p) {
     if ((v[i].cls != CL_BODY && !dated_head) || feats[i].terminal ||
         feats[i].words > 25)
       continue;
-    for (size_t j = i + 1; j < n && j <= i + 2; j++) {
+    for (size_t j = i + 1; j < n && j <= i + 4; j++) {
+      /* further down only past a standfirst sentence and a name line
+       * ("headline / teaser / Lukas Brenner / 02/24/2025") */
+      if (j > i + 2 && !text_standfirst_then_name(v, feats, i, j)) break;
       int byline = v[j].cue && text_role(v[j].cue->kind);
       /* a date line: with a clock, or a bare date ("Published On 26 Oct
        * 2025") */
@@ -1361,9 +1376,16 @@ void cl_text_classify(cl_page *p) {
   }
   /* a written month before digits alone ("09/12/2024" may be either
    * day first or month first; "September 12, 2024" is not) */
+  size_t dl_end = bs; /* and the date lines just inside it (after a
+                         standfirst and a name: "teaser / Lukas Brenner /
+                         02/24/2025") */
+  if (dl_end + 1 < n && v[dl_end].cls == CL_BODY && feats[dl_end].terminal)
+    dl_end++;
+  while (dl_end < n && dl_end < bs + 5 && v[dl_end].cls != CL_BODY) dl_end++;
   for (int written = 1; written >= 0; written--)
-    for (size_t i = 0; found && i < bs; i++)
+    for (size_t i = 0; found && i < dl_end; i++)
       if (!v[i].cue && i != headline && feats[i].date && !feats[i].clock &&
+          (i < bs || (v[i].reason && !strcmp(v[i].reason, "date-line"))) &&
           !feats[i].age && feats[i].words <= 10 &&
           !strstr(v[i].text, " - ") && (feats[i].letters > 0) == written)
         text_date_offer(p, v[i].text, v[i].len, "date-line");
