@@ -101,6 +101,20 @@ static int ac_place_described(const x_ctx *c, size_t q, size_t k) {
          c->d->entities.v[c->d->mentions.v[m].entity].type != WT_ENT_PERSON;
 }
 
+/* Is the person mentioned at token k of sentence q a running mate:
+ * joined by a tight hyphen to a person before it ("Pramono Anung-Rano
+ * Karno" is one ticket, led by the first)? */
+static int ac_running_mate(const x_ctx *c, size_t q, size_t k) {
+  int32_t m = c->t[k].men;
+  size_t f0 = k;
+  while (f0 > c->sent_tok[q] && c->t[f0 - 1].men == m) f0--;
+  return f0 >= 2 && c->t[f0 - 1].kind == XK_PUNCT &&
+         c->s[c->t[f0 - 1].s] == '-' && c->t[f0 - 1].s == c->t[f0 - 2].e &&
+         c->t[f0].s == c->t[f0 - 1].e && c->t[f0 - 2].men >= 0 &&
+         c->d->entities.v[c->d->mentions.v[c->t[f0 - 2].men].entity].type ==
+             WT_ENT_PERSON;
+}
+
 void x_frame_persons(const x_ctx *c, size_t q, size_t end, int tickets,
                        int32_t type, int32_t *parts, size_t *np) {
   size_t wbeg = 0, wend = 0; /* a witness clause */
@@ -137,18 +151,53 @@ void x_frame_persons(const x_ctx *c, size_t q, size_t end, int tickets,
     /* who reports it is no actor (", Qatari Prime Minister X announced
      * in Doha"), unless telling is the act */
     if (type >= 0 && x_frame_reported(c, q, c->t[k].s, type)) continue;
-    /* a running mate: "Pramono Anung-Rano Karno" is one ticket */
-    size_t f0 = k;
-    while (f0 > c->sent_tok[q] && c->t[f0 - 1].men == m) f0--;
-    if (tickets && f0 >= 2 && c->t[f0 - 1].kind == XK_PUNCT &&
-        c->s[c->t[f0 - 1].s] == '-' && c->t[f0 - 1].s == c->t[f0 - 2].e &&
-        c->t[f0].s == c->t[f0 - 1].e && c->t[f0 - 2].men >= 0 &&
-        c->d->entities.v[c->d->mentions.v[c->t[f0 - 2].men].entity].type ==
-            WT_ENT_PERSON)
-      continue;
+    if (tickets && ac_running_mate(c, q, k)) continue;
     person = 1;
     ac_add_part(c->d, parts, np, e);
   }
+}
+
+/* An election's two leading candidates by where the first 2 * lead
+ * sentences (and the main sentence ev) tell they finished: the person named last before a rank
+ * phrase ("Merz's CDU/CSU came first", "Scholz's Social Democrats
+ * slumped to third", "Anies-Muhaimin di urutan kedua"; a running mate
+ * is the ticket's leader) holds that place.  Those told first and second
+ * lead the list, those told third or lower leave it; the list is then
+ * cut to two.  Nothing changes when no place is told. */
+static void ac_ranked(const x_ctx *c, size_t lead, size_t ev, int32_t *parts,
+                      size_t *np) {
+  const wt_doc *d = c->d;
+  int32_t top[2] = {-1, -1}, low[X_FRAME_MAX_PART];
+  size_t nlow = 0;
+  for (size_t q = 0; q < c->ns && (q < 2 * lead || q == ev); q++) {
+    int32_t last = -1;
+    for (size_t k = c->sent_tok[q]; k < c->sent_tok[q + 1]; k++) {
+      int32_t m = c->t[k].men, v = 0;
+      if (m >= 0) {
+        int32_t e = d->mentions.v[m].entity;
+        if (d->entities.v[e].type == WT_ENT_PERSON && !ac_running_mate(c, q, k))
+          last = e;
+        continue;
+      }
+      size_t e2 = x_tok_match(c, &c->r->words[XW_RANK], k, &v);
+      if (e2 == k || last < 0 || v < 1) continue;
+      if (v <= 2 && top[v - 1] < 0 && top[2 - v] != last) top[v - 1] = last;
+      else if (v > 2 && nlow < X_FRAME_MAX_PART) low[nlow++] = last;
+      k = e2 - 1;
+    }
+  }
+  if (top[0] < 0 && top[1] < 0 && !nlow) return;
+  int32_t out[X_FRAME_MAX_PART];
+  size_t no = 0;
+  for (int i = 0; i < 2; i++)
+    if (top[i] >= 0) ac_add_part(c->d, out, &no, top[i]);
+  for (size_t i = 0; i < *np; i++) {
+    size_t j = 0;
+    while (j < nlow && low[j] != parts[i]) j++;
+    if (j == nlow) ac_add_part(c->d, out, &no, parts[i]);
+  }
+  *np = no < 2 ? no : 2;
+  memcpy(parts, out, *np * sizeof *parts);
 }
 
 /* Is the entity mentioned at token k a state as a whole: a country, an
@@ -688,6 +737,7 @@ int x_frame_participants(x_ctx *c, size_t ev, const uint8_t *trig,
       x_frame_persons(c, q, c->sent_tok[q + 1], tickets, -1, more, &nm);
     for (size_t i = 0; i < nm && np < 2; i++) ac_add_part(d, parts, &np, more[i]);
   }
+  if (tickets) ac_ranked(c, lead, ev, parts, &np);
   /* nobody in the main sentence: the people named in the other sentences
    * of the lead that speak of the event ("Penandatanganan dilakukan oleh
    * ..."), then the institutions and states acting in the main one */

@@ -684,7 +684,7 @@ static int gaz_word_line(void *ud, char *line, size_t len, int lineno) {
       "state", "during", "modhead", "modtail", "weekday", "topic",
       "predecessor", "passive", "aux", "agent", "plan", "through",
       "witness", "organiser", "members", "chair", "watch", "ceremony", "commasub",
-      "office", "target", "conj", "rel", "orgjoin"};
+      "office", "target", "conj", "rel", "orgjoin", "rank"};
   wt_extract_res *r = ud;
   char *f[3] = {0};
   int k = wt_split_tabs(line, f, 3);
@@ -692,6 +692,7 @@ static int gaz_word_line(void *ud, char *line, size_t len, int lineno) {
   if (strcmp(f[1], "home") == 0)
     return (r->home = wt_arena_strdup(r->arena, f[0])) ? 0 : -1;
   int32_t val = 0;
+  if (k >= 3 && strcmp(f[1], "rank") == 0) val = atoi(f[2]);
   if (k >= 3 && *f[2] && strcmp(f[1], "members") == 0) {
     for (int i = 0; i < r->n_portfolio && !val; i++)
       if (strcmp(r->portfolio[i], f[2]) == 0) val = i + 1;

@@ -212,6 +212,14 @@ static int mn_after_title(x_ctx *c, size_t tj, size_t *qe, size_t *ns,
     if (mn_namelike(c, p)) {
       size_t e = mn_name_run(c, p, MN_MAX_NAME);
       const x_tok *nx = e < c->nt && c->t[e].sent == sent ? &c->t[e] : NULL;
+      /* a short run an organisation cue opens is the body the role
+       * belongs to ("Ketua Tim Pemenangan RIDO"), no one's name */
+      if (e - p <= 4 && x_tok_match(c, &r->org_cues, p, NULL) > p) {
+        p = *qe = e;
+        *has_qual = 1;
+        cs = ce = 0;
+        continue;
+      }
       if (nx && nx->kind == XK_WORD && (nx->flags & XF_CAP)) {
         p = *qe = e; /* more capitalised words follow: a qualifier */
         continue;
@@ -490,12 +498,22 @@ static int mn_org_cues(x_ctx *c) {
   const wt_extract_res *r = c->r;
   for (size_t ti = 0; ti < c->nt; ti++) {
     const x_tok *t = &c->t[ti];
-    if (t->men >= 0 || !(t->flags & XF_CAP) || !mn_in(c, &r->org_cues, ti))
-      continue;
+    size_t cue_end = t->men >= 0 || !(t->flags & XF_CAP)
+                         ? ti
+                         : x_tok_match(c, &r->org_cues, ti, NULL);
+    if (cue_end == ti) continue;
+    /* after a title the title rule reads it, unless the capitalised run
+     * is too short to hold a name after the body ("Ketua Tim Pemenangan
+     * RIDO", but "Kepala Badan Pangan Nasional Arief Prasetyo Adi") */
     if (ti > 0 && (mn_in(c, &r->titles, ti - 1) ||
-                   mn_in(c, &r->role_words, ti - 1)))
-      continue;
-    size_t j = ti + 1;
+                   mn_in(c, &r->role_words, ti - 1))) {
+      size_t run = ti;
+      while (run < c->nt && c->t[run].sent == t->sent &&
+             c->t[run].kind == XK_WORD && (c->t[run].flags & XF_CAP))
+        run++;
+      if (run - ti > 4) continue;
+    }
+    size_t j = cue_end;
     int words = 0, joined = 0;
     while (j < c->nt && c->t[j].sent == t->sent && words < 6 + 4 * joined) {
       const x_tok *u = &c->t[j];
@@ -551,7 +569,7 @@ static int mn_org_cues(x_ctx *c) {
         a--;
       }
       if (a == ti) continue;
-      j = ti + 1;
+      j = cue_end;
     }
     /* the closing place's mention is absorbed into the organisation */
     for (size_t k = a; k < j; k++) c->t[k].men = -1;

@@ -173,6 +173,8 @@ enum {
   XW_REL,      /* "yang", "who": a relative clause about the name before */
   XW_ORGJOIN,  /* "untuk", "for": joins an organisation's purpose to its
                   name ("Committee to Protect Journalists") */
+  XW_RANK,     /* "came second", "urutan ketiga": where a candidate
+                  finished (the payload) */
   XW_N
 };
 
