@@ -364,3 +364,35 @@ WT_TEST(clean_text_month_headline_then_date_line) {
   CHECK_STR_EQ(d->dateline_date, "Sept 3");
   clean_close(&c);
 }
+
+/* Headline, standfirst, the writer's name, then the date lines: the
+ * headline is the title and the date lines date the page, though the
+ * standfirst already reads as body. */
+WT_TEST(clean_text_standfirst_name_then_date) {
+  static const char page[] =
+      "CW\n"
+      "Europe | World | Business | Science | Culture | Sports | Live TV\n"
+      "Politics | Netherlands\n\n"
+      "Dutch vote: liberals edge ahead, turnout climbs in cities\n\n"
+      "The liberal VVD came first in Wednesday's general election and the "
+      "Freedom Party finished second, its best result in a decade. The "
+      "Christian Democrats of the outgoing coalition slumped to fourth.\n\n"
+      "Anna de Vries\n"
+      "10/30/2025\n"
+      "October 30, 2025\n\n"
+      "VVD leader Dilan Yesilgoz spoke to supporters in The Hague on "
+      "election nightImage: Piet Bos/ANP/picture alliance\n\n"
+      "The liberal party of the outgoing prime minister took 22% of the vote "
+      "in Wednesday's general election, according to early counts released "
+      "on Thursday morning by the national broadcaster.\n\n"
+      "Turnout in Amsterdam, Rotterdam, The Hague and Utrecht was above 80%, "
+      "the highest in two decades, election officials said.\n";
+  clean_case c;
+  REQUIRE(clean_open(&c, "mem.txt", page) == 0);
+  REQUIRE(c.rc == 0);
+  const wt_doc *d = c.doc;
+  CHECK_STR_EQ(d->title.value,
+               "Dutch vote: liberals edge ahead, turnout climbs in cities");
+  CHECK(d->published.text && strstr(d->published.text, "2025"));
+  clean_close(&c);
+}

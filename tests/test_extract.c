@@ -761,3 +761,106 @@ WT_TEST(extract_frame_duration_within_type) {
                               type, sizeof type), -1);
   CHECK_STR_EQ(type, "disaster");
 }
+
+/* A state visit told in the lead holds the talks and signings of it; a
+ * working visit or a planned state visit does not. */
+WT_TEST(extract_frame_state_visit_holds) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_type_of("Presiden Chile Gabriel Boric dan Presiden Andi "
+                          "Wijaya menyaksikan penandatanganan delapan nota "
+                          "kesepahaman di Jakarta, Kamis (27/2/2025). Boric "
+                          "berada di Indonesia dalam rangka kunjungan "
+                          "kenegaraan selama dua hari.", "id", NULL),
+               "visit");
+  CHECK_STR_EQ(tx_type_of("Presiden Chile Gabriel Boric dan Presiden Andi "
+                          "Wijaya menyaksikan penandatanganan delapan nota "
+                          "kesepahaman di Jakarta, Kamis (27/2/2025). Boric "
+                          "berada di Indonesia dalam rangka kunjungan kerja "
+                          "selama dua hari.", "id", NULL),
+               "agreement");
+  CHECK_STR_EQ(tx_type_of("Chile and Peru signed a fisheries agreement in "
+                          "Lima on Thursday. Chile's president is expected "
+                          "to pay a state visit to Peru next year.", "en",
+                          NULL),
+               "agreement");
+}
+
+/* Attack sides: a demonym that only qualifies the name after it ("the
+ * Lebanese capital, Beirut") is no side, nor is a name in a relative
+ * clause after both sides. */
+WT_TEST(extract_frame_sides_qualifiers) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_parts("Israel struck the Lebanese capital, Beirut, on "
+                        "Monday, targeting commanders of the armed group "
+                        "Hezbollah.", "en", NULL),
+               "Israel|Hezbollah");
+  CHECK_STR_EQ(tx_parts("Israel struck a compound on Tuesday, targeting "
+                        "leaders of Hamas who had gathered to discuss a "
+                        "Qatari proposal.", "en", NULL),
+               "Israel|Hamas");
+}
+
+/* An election's two leading candidates by where the lead says they
+ * finished: the one told third goes, the one told second comes in. */
+WT_TEST(extract_frame_election_ranks) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_parts("Maria Lopez won Sunday's presidential election with "
+                        "41% of the vote. Carlos Ruiz came second with 30%, "
+                        "and the incumbent, Jorge Diaz, finished third.",
+                        "en", NULL),
+               "Carlos Ruiz|Maria Lopez");
+  CHECK_STR_EQ(tx_parts("Andi Wijaya memenangi pemilihan wali kota pada Rabu "
+                        "(9/7/2025), mengungguli Budi Hartono dan Rina "
+                        "Wulandari yang berada di urutan ketiga.", "id", NULL),
+               "Andi Wijaya|Budi Hartono");
+}
+
+/* Who a place's description after a comma names is not a party; a
+ * portfolio of two parts ends in a role word and closes with its
+ * country, before the name. */
+WT_TEST(extract_frame_place_description_and_portfolio) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_parts("Penandatanganan dilakukan oleh Menteri Perdagangan "
+                        "Indonesia Andi Wijaya dan Menteri Energi dan "
+                        "Perdagangan Malaysia Rahman Yusof di Putrajaya, "
+                        "kantor perdana menteri Malaysia, pada Kamis "
+                        "(3/7/2025).", "id", NULL),
+               "Andi Wijaya|Rahman Yusof");
+}
+
+/* Names around organisation cues: a purpose joined by "untuk"/"to", a
+ * cue of two words, a short body after a title (no person). */
+WT_TEST(extract_org_names_purpose_and_titles) {
+  REQUIRE(tx_res() != NULL);
+  wt_doc *d = tx_doc("Koalisi Warga untuk Keadilan Iklim menggelar aksi di "
+                     "depan Balai Kota. The Committee to Protect Journalists "
+                     "condemned the arrest. Ketua Tim Kampanye Nasional Garuda "
+                     "menyebut hasil survei itu keliru.", "id", NULL,
+                     wt_day_parse("2025-08-13"));
+  REQUIRE(d && wt_extract_run(tx_res(), d) == 0);
+  const wt_entity *e = tx_find(d, "Koalisi Warga untuk Keadilan Iklim");
+  CHECK(e && e->type == WT_ENT_ORG);
+  e = tx_find(d, "Committee to Protect Journalists");
+  CHECK(e && e->type == WT_ENT_ORG);
+  e = tx_find(d, "Tim Kampanye Nasional Garuda");
+  CHECK(e && e->type == WT_ENT_ORG);
+  wt_doc_free(d);
+}
+
+/* A headline drops its commas: "as" after the first cue opens a
+ * subordinate clause; a plain event named as the setting of a later
+ * clause ("during recent floods") does not beat the lead's statement. */
+WT_TEST(extract_frame_headline_as_and_settings) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_type_of("The central bank lowered its benchmark rate by 25 "
+                          "basis points on Wednesday, citing higher US "
+                          "tariffs.", "en",
+                          "Central bank cuts key rate as tariffs cloud "
+                          "outlook"),
+               "economic_release");
+  CHECK_STR_EQ(tx_type_of("President Maria Lopez lashed out at contractors on "
+                          "Monday. She said she had seen, during recent "
+                          "floods, projects that were never built.", "en",
+                          NULL),
+               "statement");
+}

@@ -250,18 +250,6 @@ static int ac_qualifier(const x_ctx *c, size_t q, size_t k) {
   return 0;
 }
 
-/* Is the mention at token k named as where another name is ("Pangkalan
- * Udara Al Udeid di Qatar"): a place word right before it and the name of
- * something else (no person) right before that? */
-static int ac_locates_name(const x_ctx *c, size_t k, size_t first) {
-  if (k < first + 2 || !x_tok_class(c, k - 1, XW_LOC) ||
-      x_tok_class(c, k - 1, XW_FROM))
-    return 0;
-  int32_t m = c->t[k - 2].men;
-  return m >= 0 && m != c->t[k].men &&
-         c->d->entities.v[c->d->mentions.v[m].entity].type != WT_ENT_PERSON;
-}
-
 /* Institutions acting in sentence q (up to a subordinate clause or token
  * end): an
  * organisation, not a medium, not named as a place; states too when
@@ -287,7 +275,6 @@ static void ac_orgs(const x_ctx *c, size_t q, size_t end, int states,
     /* a country after "in" may be the target ("strikes in southern
      * Lebanon"); an institution there is only where it happened */
     if ((ac_locative(c, k, c->sent_tok[q]) && !(tags & XT_COUNTRY)) ||
-        ac_locates_name(c, k, c->sent_tok[q]) ||
         (states && ac_qualifier(c, q, k)) ||
         (en->flags & WT_ENTF_AGENCY) ||
         (tags & XT_MEDIA))

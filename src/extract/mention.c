@@ -522,7 +522,7 @@ static int mn_org_cues(x_ctx *c) {
         /* a purpose joined by a lower-case word ("Koalisi Masyarakat
          * Sipil untuk Reformasi Sektor Keamanan", "Committee to Protect
          * Journalists"; "dan/and" only inside it) */
-        if (!words || !mn_org_join(c, j, joined)) break;
+        if (!mn_org_join(c, j, joined)) break;
         joined = 1;
         j++;
         continue;
