@@ -656,6 +656,24 @@ static int ac_named_in(const x_ctx *c, int32_t e, size_t from, size_t to) {
 }
 
 /* The main event's participants (see the file comment). */
+/* Drop from parts the entities first named in sentence q in a part that
+ * reports the event (", Qatari Prime Minister ... announced in Doha"):
+ * who tells it is no party. */
+static void ac_drop_reporters(const x_ctx *c, size_t q, int32_t type,
+                              int32_t *parts, size_t *np) {
+  size_t keep = 0;
+  for (size_t i = 0; i < *np; i++) {
+    size_t k = c->sent_tok[q];
+    while (k < c->sent_tok[q + 1] &&
+           (c->t[k].men < 0 ||
+            c->d->mentions.v[c->t[k].men].entity != parts[i]))
+      k++;
+    if (k == c->sent_tok[q + 1] || !x_frame_reported(c, q, c->t[k].s, type))
+      parts[keep++] = parts[i];
+  }
+  *np = keep;
+}
+
 int x_frame_participants(x_ctx *c, size_t ev, const uint8_t *trig,
                            int32_t type) {
   wt_doc *d = c->d;
@@ -729,9 +747,12 @@ int x_frame_participants(x_ctx *c, size_t ev, const uint8_t *trig,
    * of the lead that speak of the event ("Penandatanganan dilakukan oleh
    * ..."), then the institutions and states acting in the main one */
   for (size_t q = 0; !np && q < lead; q++)
-    if (trig[q])
-      x_frame_persons(c, q, ac_actor_end(c, q, type), tickets, -1, parts, &np);
-  if (!np) ac_orgs(c, ev, ac_actor_end(c, ev, type), 1, 0, parts, &np);
+    if (trig[q] && !x_sent_heading(c, q))
+      x_frame_persons(c, q, ac_actor_end(c, q, type), tickets, type, parts, &np);
+  if (!np) {
+    ac_orgs(c, ev, ac_actor_end(c, ev, type), 1, 0, parts, &np);
+    ac_drop_reporters(c, ev, type, parts, &np);
+  }
   if (np) {
     f->participants = wt_arena_alloc(d->arena, np * sizeof *parts);
     if (!f->participants) return -1;

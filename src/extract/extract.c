@@ -200,6 +200,22 @@ static int ex_sentences(x_ctx *c) {
 
 /* ------------------------------------------------------------ helpers */
 
+int x_sent_heading(const x_ctx *c, size_t q) {
+  uint32_t off = c->sent[q].start;
+  for (size_t i = 0; i < c->d->paras.n; i++) {
+    const wt_para *p = &c->d->paras.v[i];
+    if (off < p->span.start || off >= p->span.end) continue;
+    /* a list item with no full stop is a subhead too */
+    uint32_t e = p->span.end;
+    while (e > p->span.start && (c->s[e - 1] == ' ' || c->s[e - 1] == '\n'))
+      e--;
+    return p->kind == WT_PARA_HEADING ||
+           (p->kind == WT_PARA_LIST && e > p->span.start &&
+            c->s[e - 1] != '.');
+  }
+  return 0;
+}
+
 size_t x_tok_at(const x_ctx *c, uint32_t off) {
   size_t lo = 0, hi = c->nt;
   while (lo < hi) {

@@ -273,6 +273,9 @@ int32_t x_mention(x_ctx *c, uint32_t ti, uint32_t tj, int32_t ent,
                   uint8_t how);
 /* Token index at or after byte offset off (nt when none). */
 size_t x_tok_at(const x_ctx *c, uint32_t off);
+/* Is sentence q a subhead's: a heading paragraph, or a list item with no
+ * full stop ("- Biden, Trump welcome deal")? */
+int x_sent_heading(const x_ctx *c, size_t q);
 /* Case-folded equality of a token with a word. */
 int x_tok_is(const x_ctx *c, size_t ti, const char *w);
 /* Gazetteer tags of a doc entity (0 when not from the gazetteer). */
