@@ -355,3 +355,13 @@ WT_TEST(extract_final_frames) {
    * unread): 0.897, 0.667, 0.949.  The floors sit under the first. */
   ft_floors("frames-final", &s, 0.82, 0.56, 0.89);
 }
+
+/* tests/fixtures/frames-final3/: 40 pages on events of 2019-2021, written
+ * 2026-11-22 (third session) by someone who never read the frame rules;
+ * its errors are never read (never run with WT_VERBOSE). */
+WT_TEST(extract_frames_final3) {
+  ft_score s;
+  REQUIRE(ft_corpus("tests/fixtures/frames-final3", &s) == 0);
+  ft_print("frames-final3", &s);
+  REQUIRE(s.n >= 30);
+}
