@@ -115,6 +115,12 @@ static int fr_modifier(const wt_extract_res *r, const char *s, size_t a,
   return !(b - he >= 3 && strncmp(s + he, "of ", 3) == 0);
 }
 
+/* Is the word at i the first after a comma (spaces between)? */
+static int fr_after_comma(const char *s, size_t a, size_t i) {
+  while (i > a && s[i - 1] == ' ') i--;
+  return i > a && s[i - 1] == ',';
+}
+
 /* Best-scoring cue in s[a..b): type index in *ty, span; the score is the
  * type's priority, less a little for each earlier cue (at equal priority
  * the first cue, usually the main verb, wins).  The syntactic role counts
@@ -171,6 +177,12 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
                     fr_word_in(&r->words[XW_COMMASUB], s, b, i)))) {
         sub = 1;
         sub_to_comma = words <= 2;
+      } else if (!sub && fr_word_in(&r->words[XW_REL], s, b, i) &&
+                 fr_after_comma(s, a, i)) {
+        /* a relative clause set off by commas tells about a name
+         * (", whose Labor Party won the May 3 election,") */
+        sub = 1;
+        sub_to_comma = 1;
       }
       continue;
     }
