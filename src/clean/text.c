@@ -666,6 +666,10 @@ static void text_judge(cl_page *p, size_t i, const text_feat *f) {
     cl_credited_add(d, name, nl, "caption-credit");
     text_chrome(b, "caption");
   } else if (text_photo_credit(b->text, b->len) ||
+             /* a caption set in square brackets: "[Photo: ... (Reuters
+              * Photo/Name)]" */
+             (b->len > 2 && b->text[0] == '[' && b->text[b->len - 1] == ']' &&
+              text_photo_credit(b->text + 1, b->len - 2)) ||
              text_photo_suffix(b->text, b->len) ||
              strstr(b->text, "ANTARA FOTO/")) {
     text_chrome(b, "caption");

@@ -138,6 +138,7 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
   double best = 0, late = 0;
   int sub = 0, sub_to_comma = 0, words = 0, seen = 0, later = 0, topic = 0;
   int quoted = 0, cer = -1; /* word index of a ceremony word */
+  int speech = 0;            /* a speech verb in this clause */
   int during = -1;           /* word index of a "during"/"at" word */
   int last_cue = -1;         /* word index of the last cue */
   for (size_t i = a; i < b; i++) {
@@ -150,11 +151,16 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
     if (s[i] == ',' || s[i] == ';') {
       topic = 0;
       cer = -1;
+      speech = 0;
       if (sub && sub_to_comma) sub = 0;
       else if (seen) later = 1;
     }
     if (!x_word_at(s, b, i) || (i > a && x_word_before(s, i))) continue;
     words++;
+    /* what a speech verb's "that" introduces is what was said ("told
+     * the Council that the attacks by Hamas had a context") */
+    if (fr_word_in(&r->verb_trie, s, b, i)) speech = 1;
+    else if (speech && fr_word_in(&r->words[XW_THAT], s, b, i)) topic = 2;
     uint32_t ends[16];
     int32_t heads[16];
     size_t k = x_trie_walk(&r->type_cues, s, b, i, ends, heads, 16);
