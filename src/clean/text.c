@@ -741,9 +741,10 @@ static int text_same(const cl_block *a, const cl_block *b) {
 /* The date in a line before the body: the part between separators ("|",
  * " - ") that holds it ("CNN Indonesia | Rabu, 05 Mar 2025 14:20 WIB"),
  * cut before a word glued to a number ("5:46 PM GMT+7Updated Feb 20"). */
-static void text_date_offer(cl_page *p, const char *s, size_t n,
-                            const char *source) {
-  /* the first time only: "Posted Mon 11 Aug 2025 at 3:52pm, updated ..." */
+/* The length of s[0..n) before its first update word: the first time
+ * only ("Posted Mon 11 Aug 2025 at 3:52pm, updated ...", "Issued on:
+ * 02/12/2022 - 19:05  Modified: ..."). */
+static size_t text_before_update(const cl_page *p, const char *s, size_t n) {
   for (size_t i = 1; i < n; i++) {
     if (s[i - 1] != ' ' && s[i - 1] != ',' && s[i - 1] != '|') continue;
     size_t e = i;
@@ -754,6 +755,12 @@ static void text_date_offer(cl_page *p, const char *s, size_t n,
       break;
     }
   }
+  return n;
+}
+
+static void text_date_offer(cl_page *p, const char *s, size_t n,
+                            const char *source) {
+  n = text_before_update(p, s, n);
   size_t a = 0;
   while (a < n) {
     size_t z = a;
@@ -776,14 +783,22 @@ static void text_date_offer(cl_page *p, const char *s, size_t n,
   }
 }
 
+/* The first " - " in s[0..n), or NULL. */
+static const char *text_find_sep(const char *s, size_t n) {
+  for (size_t i = 0; i + 3 <= n; i++)
+    if (s[i] == ' ' && s[i + 1] == '-' && s[i + 2] == ' ') return s + i;
+  return NULL;
+}
+
 /* Header lines before the body: "Outlet - slogan - 22 Jan 2025, 12:01". */
 static void text_header_line(cl_page *p, cl_block *b) {
   const char *s = b->text;
-  size_t n = b->len;
-  const char *first = strstr(s, " - ");
+  size_t n = text_before_update(p, s, b->len);
+  const char *first = text_find_sep(s, n);
   if (!first) return;
   const char *last = first;
-  for (const char *q = first; (q = strstr(q + 1, " - ")) != NULL;) last = q;
+  for (const char *q = first; (q = text_find_sep(q + 1, (size_t)(s + n - q - 1))) != NULL;)
+    last = q;
   text_feat f;
   const char *tail = last + 3;
   size_t tn = (size_t)(s + n - tail);

@@ -159,8 +159,11 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
     words++;
     /* what a speech verb's "that" introduces is what was said ("told
      * the Council that the attacks by Hamas had a context") */
-    if (fr_word_in(&r->verb_trie, s, b, i)) speech = 1;
-    else if (speech && fr_word_in(&r->words[XW_THAT], s, b, i)) topic = 2;
+    if (fr_word_in(&r->verb_trie, s, b, i)) {
+      speech = 1;
+    } else if (speech && (headline || fr_word_in(&r->words[XW_THAT], s, b, i))) {
+      topic = 2; /* a headline drops the "that": "X says Hamas attacks ..." */
+    }
     uint32_t ends[16];
     int32_t heads[16];
     size_t k = x_trie_walk(&r->type_cues, s, b, i, ends, heads, 16);
