@@ -57,7 +57,14 @@ struct wt_clean_res {
   size_t n_updates;
   char **legal[4]; /* notice words by group: ban, reuse, permit, object */
   size_t n_legal[4];
+  char **meta_names; /* <meta> names read (meta-names.txt), lower case */
+  uint8_t *meta_kinds; /* CL_META_* of each */
+  size_t n_meta, cap_meta;
 };
+
+/* What a <meta> name gives (data/clean/meta-names.txt). */
+enum { CL_META_NONE = 0, CL_META_TITLE, CL_META_SITE, CL_META_URL,
+       CL_META_PUBLISHED, CL_META_MODIFIED, CL_META_DATE, CL_META_AUTHOR };
 
 enum cl_class { CL_NONE = 0, CL_BODY, CL_HEAD, CL_CHROME };
 
@@ -100,6 +107,8 @@ int cl_is_time_unit(const wt_clean_res *r, const char *w, size_t n);
 /* s[0..n) reads as a legal or copyright notice (data/clean/legal.txt:
  * a ban, a reuse verb, and a permission or the site itself). */
 int cl_is_legal_notice(const wt_clean_res *r, const char *s, size_t n);
+/* The CL_META_* kind of a <meta> name, CL_META_NONE when not read. */
+int cl_meta_kind(const wt_clean_res *r, const char *name);
 /* Class/id hint words in s: bit 1 negative, 2 positive, 4 drop. */
 int cl_hint_class(const wt_clean_res *r, const char *s);
 

@@ -181,6 +181,30 @@ static int cues_hint(void *ud, char *line, size_t len, int lineno) {
   return 0;
 }
 
+static int cues_meta(void *ud, char *line, size_t len, int lineno) {
+  static const char *const kinds[] = {"",          "title",    "site",
+                                      "url",       "published", "modified",
+                                      "date",      "author"};
+  wt_clean_res *r = ud;
+  char *f[2];
+  (void)len;
+  (void)lineno;
+  if (wt_split_tabs(line, f, 2) != 2) return 0;
+  uint8_t kind = CL_META_NONE;
+  for (uint8_t k = 1; k < sizeof kinds / sizeof *kinds; k++)
+    if (!strcmp(f[0], kinds[k])) kind = k;
+  if (kind == CL_META_NONE) return 0;
+  size_t cap = r->cap_meta;
+  for (char *p = f[1]; *p; p++) *p = cues_lower(*p);
+  cues_push(&r->meta_names, &r->n_meta, &r->cap_meta, f[1]);
+  if (r->cap_meta != cap) {
+    r->meta_kinds = realloc(r->meta_kinds, r->cap_meta);
+    if (!r->meta_kinds) abort();
+  }
+  r->meta_kinds[r->n_meta - 1] = kind;
+  return 0;
+}
+
 static const char *const cues_legal_groups[4] = {"ban", "reuse", "permit",
                                                  "object"};
 
@@ -235,6 +259,8 @@ int cl_res_load(wt_clean_res *r, char *err, size_t errlen) {
   cues_hints H = {r, 0, 0, 0};
   if (wt_data_lines("clean/html-hints.txt", cues_hint, &H, err, errlen) != 0)
     return -1;
+  if (wt_data_lines("clean/meta-names.txt", cues_meta, r, err, errlen) != 0)
+    return -1;
   return 0;
 }
 
@@ -257,6 +283,8 @@ void cl_res_free(wt_clean_res *r) {
   cues_free_list(r->hints_pos, r->n_pos);
   cues_free_list(r->hints_neg, r->n_neg);
   cues_free_list(r->hints_drop, r->n_drop);
+  cues_free_list(r->meta_names, r->n_meta);
+  free(r->meta_kinds);
 }
 
 /* A prefix-like cue holds when the phrase is followed by a colon or the end
@@ -329,6 +357,12 @@ int cl_is_month(const wt_clean_res *r, const char *w, size_t n) {
 
 int cl_is_update_word(const wt_clean_res *r, const char *w, size_t n) {
   return cues_in(r->updates, r->n_updates, w, n);
+}
+
+int cl_meta_kind(const wt_clean_res *r, const char *name) {
+  for (size_t i = 0; i < r->n_meta; i++)
+    if (!strcasecmp(r->meta_names[i], name)) return r->meta_kinds[i];
+  return CL_META_NONE;
 }
 
 int cl_is_time_unit(const wt_clean_res *r, const char *w, size_t n) {

@@ -173,26 +173,21 @@ static void dom_meta(dom_build *b, const wt_html_attr *a, size_t na) {
   if (!key) key = dom_attr(a, na, "itemprop");
   const char *val = dom_attr(a, na, "content");
   if (!key || !val || !*val) return;
-  if (!strcasecmp(key, "og:title")) b->og_title = dom_dup(b, val);
-  else if (!strcasecmp(key, "og:site_name")) b->og_site = dom_dup(b, val);
-  else if (!strcasecmp(key, "og:url")) b->og_url = dom_dup(b, val);
-  else if (!strcasecmp(key, "article:published_time"))
-    b->og_pub = dom_dup(b, val);
-  else if (!strcasecmp(key, "article:modified_time") ||
-           !strcasecmp(key, "og:updated_time"))
-    b->og_mod = dom_dup(b, val);
-  else if (!b->meta_pub &&
-           (!strcasecmp(key, "pubdate") || !strcasecmp(key, "publishdate") ||
-            !strcasecmp(key, "datePublished") ||
-            !strcasecmp(key, "dc.date") || !strcasecmp(key, "date") ||
-            !strcasecmp(key, "content_PublishedDate") ||
-            !strcasecmp(key, "parsely-pub-date")))
-    b->meta_pub = dom_dup(b, val);
-  else if (!b->meta_author &&
-           (!strcasecmp(key, "author") || !strcasecmp(key, "content_author") ||
-            !strcasecmp(key, "parsely-author")) &&
-           !strstr(val, "://"))
-    b->meta_author = dom_dup(b, val);
+  switch (cl_meta_kind(b->p->res, key)) {
+  case CL_META_TITLE: b->og_title = dom_dup(b, val); break;
+  case CL_META_SITE: b->og_site = dom_dup(b, val); break;
+  case CL_META_URL: b->og_url = dom_dup(b, val); break;
+  case CL_META_PUBLISHED: b->og_pub = dom_dup(b, val); break;
+  case CL_META_MODIFIED: b->og_mod = dom_dup(b, val); break;
+  case CL_META_DATE:
+    if (!b->meta_pub) b->meta_pub = dom_dup(b, val);
+    break;
+  case CL_META_AUTHOR:
+    if (!b->meta_author && !strstr(val, "://"))
+      b->meta_author = dom_dup(b, val);
+    break;
+  default: break;
+  }
 }
 
 static int dom_open(void *ud, const char *tag, const wt_html_attr *a,

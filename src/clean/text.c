@@ -260,8 +260,9 @@ static void text_features(const wt_clean_res *r, const char *s, size_t n,
     if (c == '|' || (c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xBB ||
                                                 (unsigned char)s[i + 1] == 0xB7)))
       f->seps++; /* | » · */
-    if (c == '>' && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ')
-      f->seps++; /* a breadcrumb: "Home > Nasional" */
+    if ((c == '>' || c == '/') && i > 0 && s[i - 1] == ' ' && i + 1 < n &&
+        s[i + 1] == ' ')
+      f->seps++; /* a breadcrumb: "Home > Nasional", "Home / News" */
     if (!(text_alpha(c) || text_digit(c) || text_letter_at(s, i, n))) {
       i++;
       continue;
