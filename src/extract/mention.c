@@ -94,6 +94,11 @@ static size_t mn_name_run(const x_ctx *c, size_t ti, int max) {
          c->t[j].sent == c->t[ti].sent) {
     words++;
     j = x_name_word_end(c, ti, j);
+    /* a particle inside a name ("Thani bin Ahmed Al Zeyoudi") */
+    if (j + 1 < c->nt && words < max && x_tok_class(c, j, XW_NAMEJOIN) &&
+        !(c->t[j].flags & XF_CAP) && mn_namelike(c, j + 1) &&
+        c->t[j + 1].sent == c->t[ti].sent)
+      j++;
   }
   return j;
 }

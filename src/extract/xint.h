@@ -175,6 +175,7 @@ enum {
                   name ("Committee to Protect Journalists") */
   XW_RANK,     /* "came second", "urutan ketiga": where a candidate
                   finished (the payload) */
+  XW_NAMEJOIN, /* "bin", "van": a particle inside a person's name */
   XW_N
 };
 
