@@ -129,12 +129,15 @@ static int fr_after_comma(const char *s, size_t a, size_t i) {
  * comma) weighs half, and one that only qualifies a head noun ("korban
  * banjir") a third: the main clause's verb beats them.  mult (NULL: 1)
  * scales each type's cues; main_ty (NULL: unused) gets a 1 for each type
- * cued at full weight (the main clause).  A headline drops its commas:
+ * cued at full weight (the main clause); cued (NULL: unused) gets bit 2
+ * for each type cued at half weight or more, bit 1 for each cued only as
+ * a modifier or a topic.  A headline drops its commas:
  * there a `commasub` word after the first cue opens a subordinate clause
  * ("BoT cuts policy rate as tariffs cloud outlook"). */
 static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
                       size_t b, int headline, const double *mult,
-                      uint8_t *main_ty, int32_t *ty, wt_span *sp) {
+                      uint8_t *main_ty, uint8_t *cued, int32_t *ty,
+                      wt_span *sp) {
   double best = 0, late = 0;
   int sub = 0, sub_to_comma = 0, words = 0, seen = 0, later = 0, topic = 0;
   int quoted = 0, cer = -1; /* word index of a ceremony word */
@@ -178,8 +181,9 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
       if (fr_word_in(&r->words[XW_TOPIC], s, b, i)) {
         if (!topic) topic = 1;
       }
-      else if (fr_word_in(&r->words[XW_LOC], s, b, i) ||
-               fr_word_in(&r->words[XW_DURING], s, b, i))
+      else if (fr_word_in(&r->words[XW_DURING], s, b, i))
+        topic = 0; /* "memuji hubungan ... dalam panggilan video" */
+      else if (fr_word_in(&r->words[XW_LOC], s, b, i))
         topic = topic == 2 ? 2 : 0;
       if (!sub && (fr_word_in(&r->subords, s, b, i) ||
                    (headline && seen &&
@@ -220,6 +224,7 @@ static double fr_cues(const wt_extract_res *r, const char *s, size_t a,
       double wt = setting && r->types[t].frame != XR_OUTCOME ? w * FR_SETTING
                                                               : w;
       if (main_ty && w == 1.0) main_ty[t] = 1; /* told, if as a setting */
+      if (cued) cued[t] |= wt >= 0.5 ? 2 : 1;
       double sc = r->types[t].priority * wt * (mult ? mult[t] : 1.0) - late;
       if (sc > best) {
         best = sc;
@@ -833,7 +838,7 @@ static int fr_secondary(x_ctx *c, const uint8_t *trig) {
     wt_span sp = {0, 0};
     uint32_t b0 = ca > c->sent_tok[q] ? c->t[ca].s : c->sent[q].start;
     uint32_t e = cb < c->sent_tok[q + 1] ? c->t[cb - 1].e : c->sent[q].end;
-    if (fr_cues(c->r, c->s, b0, e, 0, NULL, NULL, &ty, &sp) > 0) {
+    if (fr_cues(c->r, c->s, b0, e, 0, NULL, NULL, NULL, &ty, &sp) > 0) {
       f->type = c->r->types[ty].id;
       f->trigger = sp;
     }
@@ -908,16 +913,19 @@ int x_frame_build(x_ctx *c) {
   wt_frame *f = &d->frame;
   fr_best best = {-1, 0, {0, 0}, -1};
   uint8_t *main_ty = wt_arena_alloc(d->arena, r->n_types + 1);
+  uint8_t *cued = wt_arena_alloc(d->arena, r->n_types + 1);
   double *mult = wt_arena_alloc(d->arena, (r->n_types + 1) * sizeof *mult);
-  if (!mult || !main_ty) return -1;
+  if (!mult || !main_ty || !cued) return -1;
   memset(main_ty, 0, r->n_types + 1);
+  memset(cued, 0, r->n_types + 1);
   int told = 0; /* the lead's first sentence with a main-clause cue read */
   for (size_t q = 0; q < c->ns; q++) {
     int32_t ty;
     wt_span sp;
     double w = q < FR_LEAD ? 1.0 - 0.1 * (double)q : 0.3;
     double sc = fr_cues(r, c->s, c->sent[q].start, c->sent[q].end, 0, NULL,
-                        q < FR_LEAD && !told ? main_ty : NULL, &ty, &sp);
+                        q < FR_LEAD && !told ? main_ty : NULL,
+                        q < FR_LEAD ? cued : NULL, &ty, &sp);
     for (size_t t = 0; t < r->n_types && !told; t++) told = main_ty[t];
     if (sc * w > best.score) best = (fr_best){ty, sc * w, sp, (long)q};
   }
@@ -933,8 +941,12 @@ int x_frame_build(x_ctx *c) {
     int32_t ty = -1;
     wt_span sp = {0, 0};
     size_t tl = strlen(d->title.value);
-    double sc = fr_cues(r, d->title.value, 0, tl, 1, mult, NULL, &ty, &sp);
-    if (sc > 0 && sc > best.score) best = (fr_best){ty, sc, {0, 0}, -1};
+    double sc = fr_cues(r, d->title.value, 0, tl, 1, mult, NULL, NULL, &ty, &sp);
+    /* not an event the lead names only as a modifier or a topic ("heads
+     * for landslide" over a lead's "landslide victory in the presidential
+     * election") */
+    if (sc > 0 && sc > best.score && (best.type < 0 || cued[ty] != 1))
+      best = (fr_best){ty, sc, {0, 0}, -1};
   }
   /* an outcome reached during a contact in the lead: the contact is the
    * main event ("the agreement was reached during their meeting") */
@@ -969,7 +981,7 @@ int x_frame_build(x_ctx *c) {
     /* cued in the title: the trigger is its first body occurrence */
     int32_t ty;
     fr_cues(r, c->s, c->sent[first_trig].start, c->sent[first_trig].end, 0,
-            NULL, NULL, &ty,
+            NULL, NULL, NULL, &ty,
             &f->trigger);
   }
   long ev = best.sent >= 0 ? best.sent : first_trig >= 0 ? first_trig : 0;
