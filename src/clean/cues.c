@@ -287,9 +287,10 @@ void cl_res_free(wt_clean_res *r) {
   free(r->meta_kinds);
 }
 
-/* A prefix-like cue holds when the phrase is followed by a colon or the end
- * of the line, or the line is short and not a finished sentence: "Sumber
- * di kepolisian mengatakan ... ." is prose, not a source line. */
+/* A prefix-like cue holds when the phrase is followed by a separator (a
+ * colon, a bar, a comma: "Keterangan gambar, ...") or the end of the
+ * line, or the line is short and not a finished sentence: "Sumber di
+ * kepolisian mengatakan ... ." is prose, not a source line. */
 static int cues_prefix_ok(const char *fold, size_t flen, size_t plen,
                           size_t n) {
   if (plen < flen && cues_alnum((unsigned char)fold[plen]) &&
@@ -297,7 +298,7 @@ static int cues_prefix_ok(const char *fold, size_t flen, size_t plen,
     return 0; /* inside a word */
   size_t j = plen;
   while (j < flen && fold[j] == ' ') j++;
-  if (j == flen || fold[j] == ':' || fold[j] == '|') return 1;
+  if (j == flen || fold[j] == ':' || fold[j] == '|' || fold[j] == ',') return 1;
   char last = fold[flen - 1];
   return n < 120 && last != '.' && last != '"';
 }

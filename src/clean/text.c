@@ -1230,13 +1230,18 @@ static void text_copyright_outlet(cl_page *p, const char *s, size_t n) {
  * is not the title, before the headline or repeated before the body:
  * "The Straits Times", "CNN Indonesia"), else a copyright line. */
 
-/* Are the lines between headline i and line j a standfirst (one finished
- * sentence right after the headline) and short unfinished lines (a name,
- * a role), nothing else? */
+/* Are the lines between headline i and line j short unfinished lines (a
+ * name, a role, the outlet), after a standfirst (one finished sentence
+ * right after the headline) or not, nothing else? */
 static int text_standfirst_then_name(const cl_block *v, const text_feat *f,
                                      size_t i, size_t j) {
-  if (!f[i + 1].terminal || f[i + 1].words > 45) return 0;
-  for (size_t k = i + 2; k < j; k++)
+  (void)v;
+  size_t k = i + 1;
+  if (f[k].terminal) {
+    if (f[k].words > 45) return 0;
+    k++;
+  }
+  for (; k < j; k++)
     if (f[k].terminal || f[k].words > 4 || f[k].date) return 0;
   return 1;
 }
