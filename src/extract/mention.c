@@ -284,9 +284,10 @@ static int mn_after_title(x_ctx *c, size_t tj, size_t *qe, size_t *ns,
       }
       if (mn_namelike(c, q)) {
         e = mn_name_run(c, q, MN_MAX_NAME);
-        /* a list goes on (", Sains, dan Teknologi") */
-        if (e + 1 < c->nt && c->t[e].kind == XK_PUNCT && c->s[c->t[e].s] == ',' &&
-            x_tok_class(c, e + 1, XW_CONJ)) {
+        /* a list goes on (", Sains, dan Teknologi"), unless a title
+         * follows: ", Ali Shamkhani, dan Penasihat ..." is two people */
+        if (e + 2 < c->nt && c->t[e].kind == XK_PUNCT && c->s[c->t[e].s] == ',' &&
+            x_tok_class(c, e + 1, XW_CONJ) && !mn_in(c, &r->titles, e + 2)) {
           p = *qe = e;
           cs = ce = 0;
           listing = 1;
