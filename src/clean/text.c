@@ -667,10 +667,12 @@ static void text_judge(cl_page *p, size_t i, const text_feat *f) {
     cl_credited_add(d, name, nl, "caption-credit");
     text_chrome(b, "caption");
   } else if (text_photo_credit(b->text, b->len) ||
-             /* a caption set in square brackets: "[Photo: ... (Reuters
-              * Photo/Name)]" */
+             /* a caption set in square brackets: "[Photo: ...]", "[...
+              * (Reuters Photo/Name)]" */
              (b->len > 2 && b->text[0] == '[' && b->text[b->len - 1] == ']' &&
-              text_photo_credit(b->text + 1, b->len - 2)) ||
+              (text_photo_credit(b->text + 1, b->len - 2) ||
+               !strncasecmp(b->text + 1, "photo:", 6) ||
+               !strncasecmp(b->text + 1, "foto:", 5))) ||
              text_photo_suffix(b->text, b->len) ||
              strstr(b->text, "ANTARA FOTO/")) {
     text_chrome(b, "caption");
@@ -1388,7 +1390,14 @@ void cl_text_classify(cl_page *p) {
    * without (a headline naming a month, "9 Mei 2025" alone) */
   for (size_t i = 0; found && i < bs; i++) {
     cl_block *b = &v[i];
-    if (b->cue || i == headline) continue;
+    if (i == headline) continue;
+    if (b->cue) {
+      /* a credit line with a time among its fields ("Source: Xinhua |
+       * Editor: huaxia | 2022-03-18 23:40:12") */
+      if (feats[i].date && feats[i].clock && memchr(b->text, '|', b->len))
+        text_date_offer(p, b->text, b->len, "credit-line");
+      continue;
+    }
     if (feats[i].age && feats[i].words <= 6)
       cl_time_offer(d, &d->published, b->text, b->len, "age-line");
     else if (((feats[i].domain && feats[i].words <= 2) ||
