@@ -628,6 +628,25 @@ static void ac_agent_person(const x_ctx *c, size_t q, int32_t *parts,
   }
 }
 
+/* A one-sided act told in the passive, its doer after an agent word
+ * right after the cue ("Roman Abramovich has been sanctioned by the UK
+ * government", "sanksi yang dijatuhkan oleh Uni Eropa"): the first name
+ * within AC_AGENT_GAP tokens after "by"/"oleh" that follows a cue of the
+ * type within three tokens in sentence q, -1 when there is none.  Who the
+ * act is aimed at, named before it, is no actor. */
+static int32_t ac_passive_doer(const x_ctx *c, size_t q, int32_t type) {
+  size_t b = c->sent_tok[q + 1];
+  for (size_t k = c->sent_tok[q]; k < b; k++) {
+    if (!x_frame_cue_at(c, k, b, type)) continue;
+    size_t j = k + 1;
+    while (j < b && j <= k + 3 && !x_tok_class(c, j, XW_AGENT)) j++;
+    if (j >= b || j > k + 3) continue;
+    for (size_t a = j + 1; a < b && a <= j + AC_AGENT_GAP; a++)
+      if (c->t[a].men >= 0) return c->d->mentions.v[c->t[a].men].entity;
+  }
+  return -1;
+}
+
 /* An agreement told as what someone announced ("Qatar's prime minister
  * announced that Israel and Hamas had agreed ..."): the token after the
  * "that" word when a speech verb comes before it and a cue of the type
@@ -656,6 +675,26 @@ static int ac_named_in(const x_ctx *c, int32_t e, size_t from, size_t to) {
 }
 
 /* The main event's participants (see the file comment). */
+/* Drop from parts a seat of government standing for its state ("Kyiv")
+ * when the state itself is a part too: one side, named twice. */
+static void ac_drop_seats(const x_ctx *c, int32_t *parts, size_t *np) {
+  size_t keep = 0;
+  for (size_t i = 0; i < *np; i++) {
+    int32_t g = c->egaz.v[parts[i]];
+    const char *home = g >= 0 && c->r->ents[g].metonym
+                           ? ac_country_of(c, parts[i]) : NULL;
+    int dup = 0;
+    for (size_t j = 0; home && j < *np && !dup; j++) {
+      const char *cj = j != i && c->egaz.v[parts[j]] >= 0 &&
+                               (c->r->ents[c->egaz.v[parts[j]]].tags & XT_COUNTRY)
+                           ? ac_country_of(c, parts[j]) : NULL;
+      dup = cj && strcmp(cj, home) == 0;
+    }
+    if (!dup) parts[keep++] = parts[i];
+  }
+  *np = keep;
+}
+
 /* Drop from parts the entities first named in sentence q in a part that
  * reports the event (", Qatari Prime Minister ... announced in Doha"):
  * who tells it is no party. */
@@ -703,10 +742,15 @@ int x_frame_participants(x_ctx *c, size_t ev, const uint8_t *trig,
     for (size_t q = 0; np == 1 && q < lead; q++)
       if (q != ev && trig[q]) ac_agent_person(c, q, parts, &np);
   }
+  if (actors == XA_AGENT) { /* "X has been sanctioned by Y": Y */
+    int32_t e = ac_passive_doer(c, ev, type);
+    if (e >= 0) ac_add_part(d, parts, &np, e);
+  }
   if (actors == XA_SIDES) { /* states and armed groups, not the people hit */
     ac_orgs(c, ev, c->sent_tok[ev + 1], 1, 0, parts, &np);
     for (size_t q = 0; np < 2 && q < lead; q++)
       if (trig[q]) ac_orgs(c, q, c->sent_tok[q + 1], 1, 0, parts, &np);
+    ac_drop_seats(c, parts, &np);
   }
   /* a meeting of a body: its chair and the home country's delegate */
   int tickets = actors == XA_CANDIDATES;

@@ -312,6 +312,22 @@ static int mn_after_title(x_ctx *c, size_t tj, size_t *qe, size_t *ns,
   return 0;
 }
 
+/* Does an office word name the role at ti as an office, not its holder:
+ * right before it ("pemilihan presiden Polandia"), or before the title
+ * a conjunction joins it to ("calon gubernur dan wakil gubernur
+ * Jakarta")? */
+static int mn_office_before(const x_ctx *c, size_t ti) {
+  const wt_extract_res *r = c->r;
+  int conj = 0;
+  for (size_t k = ti; k > 0 && k + 5 > ti; k--) {
+    if (x_tok_class(c, k - 1, XW_OFFICE)) return k == ti || conj;
+    if (x_tok_class(c, k - 1, XW_CONJ)) conj = 1;
+    else if (!mn_in(c, &r->titles, k - 1) && !mn_in(c, &r->role_words, k - 1))
+      return 0;
+  }
+  return 0;
+}
+
 static int mn_titles(x_ctx *c) {
   const wt_extract_res *r = c->r;
   for (size_t ti = 0; ti < c->nt; ti++) {
@@ -341,8 +357,7 @@ static int mn_titles(x_ctx *c) {
       wt_entity *e = &c->d->entities.v[ent];
       if (!e->role && role && e->type == WT_ENT_PERSON) e->role = role;
       ti = ne - 1;
-    } else if (has_qual && qe > tj &&
-               !(ti > 0 && x_tok_class(c, ti - 1, XW_OFFICE))) {
+    } else if (has_qual && qe > tj && !mn_office_before(c, ti)) {
       /* the holder of the role, unless it names the office ("pemilihan
        * presiden Polandia") */
       x_rolemen *rm = WT_VEC_PUSH(c->d->arena, &c->rolemen);
