@@ -396,3 +396,42 @@ WT_TEST(clean_text_standfirst_name_then_date) {
   CHECK(d->published.text && strstr(d->published.text, "2025"));
   clean_close(&c);
 }
+
+/* A credit line holding the time among its fields dates the page; a
+ * caption set in square brackets is chrome; an HTML page dated only by a
+ * <meta name="publish-date"> (data/clean/meta-names.txt) is dated. */
+WT_TEST(clean_credit_line_time_bracket_caption_meta_date) {
+  static const char page[] =
+      "Contoh News | English\n"
+      "Home | World | Business | Sports\n\n"
+      "Two ministers sign fisheries pact in port city\n\n"
+      "Source: Contoh | Editor: wangwei | 2023-05-18 21:40:12\n\n"
+      "[Photo: The two ministers shake hands after the signing in the port "
+      "city, May 18, 2023.]\n\n"
+      "PORT CITY, May 18 (Contoh) -- The fisheries ministers of two "
+      "neighbouring countries signed a pact on Thursday to share patrol "
+      "data and curb illegal fishing in their shared waters.\n\n"
+      "The agreement takes effect next month and will be reviewed after "
+      "three years, officials said after the ceremony.\n";
+  clean_case c;
+  REQUIRE(clean_open(&c, "mem.txt", page) == 0);
+  REQUIRE(c.rc == 0);
+  const wt_doc *d = c.doc;
+  CHECK(d->published.day == wt_day_parse("2023-05-18"));
+  CHECK(d->body && !strstr(d->body, "shake hands"));
+  clean_close(&c);
+  static const char html[] =
+      "<html><head><title>Port pact signed | Contoh</title>"
+      "<meta name=\"publish-date\" content=\"2023-05-18 22:12:00\"></head>"
+      "<body><article><h1>Port pact signed</h1>"
+      "<p>The fisheries ministers of two neighbouring countries signed a pact "
+      "on Thursday to share patrol data and curb illegal fishing in their "
+      "shared waters, officials said.</p>"
+      "<p>The agreement takes effect next month and will be reviewed after "
+      "three years, the ministers told reporters after the ceremony.</p>"
+      "</article></body></html>";
+  REQUIRE(clean_open(&c, "mem.html", html) == 0);
+  REQUIRE(c.rc == 0);
+  CHECK(c.doc->published.day == wt_day_parse("2023-05-18"));
+  clean_close(&c);
+}

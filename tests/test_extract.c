@@ -864,3 +864,28 @@ WT_TEST(extract_frame_headline_as_and_settings) {
                           NULL),
                "statement");
 }
+
+/* One-sided acts in the passive name their doer; a capital standing for
+ * its state is no second side beside it; an office word before "calon
+ * gubernur dan wakil gubernur" keeps both roles offices; a speech verb's
+ * "that" makes the event after it a topic. */
+WT_TEST(extract_frame_passive_seats_offices_topics) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_parts("Businessman Carlos Ruiz has been sanctioned by the UK "
+                        "government, with his assets frozen, on Thursday.",
+                        "en", NULL),
+               "United Kingdom");
+  CHECK_STR_EQ(tx_parts("Rusia menghujani Ukraina dengan rudal pada Senin "
+                        "(10/10/2022), dan ledakan mengguncang Kyiv.", "id",
+                        NULL),
+               "Russia|Ukraine");
+  CHECK_STR_EQ(tx_parts("Pasangan calon gubernur dan wakil gubernur Jakarta, "
+                        "Andi Wijaya-Budi Hartono, unggul dalam pemungutan "
+                        "suara pilkada pada Rabu (27/11/2024) atas pasangan "
+                        "Rina Wulandari-Agus Salim.", "id", NULL),
+               "Andi Wijaya|Rina Wulandari");
+  CHECK_STR_EQ(tx_type_of("UN Secretary-General Maria Lopez told the Security "
+                          "Council on Tuesday that the attacks by the armed "
+                          "group had a context.", "en", NULL),
+               "statement");
+}
