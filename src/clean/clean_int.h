@@ -57,8 +57,7 @@ struct wt_clean_res {
   size_t n_updates;
   char **legal[4]; /* notice words by group: ban, reuse, permit, object */
   size_t n_legal[4];
-  char **meta_names; /* <meta> names read (meta-names.txt), lower case */
-  uint8_t *meta_kinds; /* CL_META_* of each */
+  struct cl_meta_name { char *name; int kind; } *meta; /* meta-names.txt */
   size_t n_meta, cap_meta;
 };
 

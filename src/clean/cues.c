@@ -181,6 +181,7 @@ static int cues_hint(void *ud, char *line, size_t len, int lineno) {
   return 0;
 }
 
+/* "KIND<TAB>name": a <meta> name and the CL_META_* it gives. */
 static int cues_meta(void *ud, char *line, size_t len, int lineno) {
   static const char *const kinds[] = {"",          "title",    "site",
                                       "url",       "published", "modified",
@@ -190,18 +191,18 @@ static int cues_meta(void *ud, char *line, size_t len, int lineno) {
   (void)len;
   (void)lineno;
   if (wt_split_tabs(line, f, 2) != 2) return 0;
-  uint8_t kind = CL_META_NONE;
-  for (uint8_t k = 1; k < sizeof kinds / sizeof *kinds; k++)
+  int kind = CL_META_NONE;
+  for (int k = 1; k < (int)(sizeof kinds / sizeof *kinds); k++)
     if (!strcmp(f[0], kinds[k])) kind = k;
   if (kind == CL_META_NONE) return 0;
-  size_t cap = r->cap_meta;
-  for (char *p = f[1]; *p; p++) *p = cues_lower(*p);
-  cues_push(&r->meta_names, &r->n_meta, &r->cap_meta, f[1]);
-  if (r->cap_meta != cap) {
-    r->meta_kinds = realloc(r->meta_kinds, r->cap_meta);
-    if (!r->meta_kinds) abort();
+  if (r->n_meta == r->cap_meta) {
+    r->cap_meta = r->cap_meta ? r->cap_meta * 2 : 32;
+    r->meta = realloc(r->meta, r->cap_meta * sizeof *r->meta);
+    if (!r->meta) abort();
   }
-  r->meta_kinds[r->n_meta - 1] = kind;
+  r->meta[r->n_meta].name = strdup(f[1]);
+  if (!r->meta[r->n_meta].name) abort();
+  r->meta[r->n_meta++].kind = kind;
   return 0;
 }
 
@@ -283,8 +284,8 @@ void cl_res_free(wt_clean_res *r) {
   cues_free_list(r->hints_pos, r->n_pos);
   cues_free_list(r->hints_neg, r->n_neg);
   cues_free_list(r->hints_drop, r->n_drop);
-  cues_free_list(r->meta_names, r->n_meta);
-  free(r->meta_kinds);
+  for (size_t i = 0; i < r->n_meta; i++) free(r->meta[i].name);
+  free(r->meta);
 }
 
 /* A prefix-like cue holds when the phrase is followed by a separator (a
@@ -362,7 +363,7 @@ int cl_is_update_word(const wt_clean_res *r, const char *w, size_t n) {
 
 int cl_meta_kind(const wt_clean_res *r, const char *name) {
   for (size_t i = 0; i < r->n_meta; i++)
-    if (!strcasecmp(r->meta_names[i], name)) return r->meta_kinds[i];
+    if (!strcasecmp(r->meta[i].name, name)) return r->meta[i].kind;
   return CL_META_NONE;
 }
 

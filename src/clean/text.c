@@ -436,6 +436,14 @@ static int text_photo_credit(const char *s, size_t n) {
          memchr(t, '.', tn) && !memchr(t, ' ', (size_t)((const char *)memchr(t, '/', tn) - t));
 }
 
+/* A caption set in square brackets: "[Photo: ...]", "[Foto: ...]", or
+ * one closed by a photo credit, "[... (Reuters Photo/Name)]". */
+static int text_bracket_caption(const char *s, size_t n) {
+  if (n <= 2 || s[0] != '[' || s[n - 1] != ']') return 0;
+  return !strncasecmp(s + 1, "photo:", 6) || !strncasecmp(s + 1, "foto:", 5) ||
+         text_photo_credit(s + 1, n - 2);
+}
+
 /* A caption closed by a photo credit after its last sentence: "... in
  * Seoul on June 4. PHOTO: AFP", "... 10 kilometer. Foto: Dok. PVMBG"
  * (a few words after "PHOTO:" / "Foto:", any case). */
@@ -667,12 +675,7 @@ static void text_judge(cl_page *p, size_t i, const text_feat *f) {
     cl_credited_add(d, name, nl, "caption-credit");
     text_chrome(b, "caption");
   } else if (text_photo_credit(b->text, b->len) ||
-             /* a caption set in square brackets: "[Photo: ...]", "[...
-              * (Reuters Photo/Name)]" */
-             (b->len > 2 && b->text[0] == '[' && b->text[b->len - 1] == ']' &&
-              (text_photo_credit(b->text + 1, b->len - 2) ||
-               !strncasecmp(b->text + 1, "photo:", 6) ||
-               !strncasecmp(b->text + 1, "foto:", 5))) ||
+             text_bracket_caption(b->text, b->len) ||
              text_photo_suffix(b->text, b->len) ||
              strstr(b->text, "ANTARA FOTO/")) {
     text_chrome(b, "caption");
@@ -1227,17 +1230,10 @@ static void text_copyright_outlet(cl_page *p, const char *s, size_t n) {
     cl_meta_offer(p->doc, &p->doc->outlet, s + i, z - i, "copyright-line");
 }
 
-/* Outlet of a text page with none named so far, from its own chrome: a
- * masthead (the first line, a name of two to four capitalised words that
- * is not the title, before the headline or repeated before the body:
- * "The Straits Times", "CNN Indonesia"), else a copyright line. */
-
 /* Are the lines between headline i and line j short unfinished lines (a
  * name, a role, the outlet), after a standfirst (one finished sentence
  * right after the headline) or not, nothing else? */
-static int text_standfirst_then_name(const cl_block *v, const text_feat *f,
-                                     size_t i, size_t j) {
-  (void)v;
+static int text_standfirst_then_name(const text_feat *f, size_t i, size_t j) {
   size_t k = i + 1;
   if (f[k].terminal) {
     if (f[k].words > 45) return 0;
@@ -1247,6 +1243,11 @@ static int text_standfirst_then_name(const cl_block *v, const text_feat *f,
     if (f[k].terminal || f[k].words > 4 || f[k].date) return 0;
   return 1;
 }
+
+/* Outlet of a text page with none named so far, from its own chrome: a
+ * masthead (the first line, a name of two to four capitalised words that
+ * is not the title, before the headline or repeated before the body:
+ * "The Straits Times", "CNN Indonesia"), else a copyright line. */
 
 static void text_outlet_fallback(cl_page *p, const text_feat *feats,
                                  size_t headline, size_t bs) {
@@ -1298,7 +1299,7 @@ void cl_text_classify(cl_page *p) {
     for (size_t j = i + 1; j < n && j <= i + 4; j++) {
       /* further down only past a standfirst sentence and a name line
        * ("headline / teaser / Lukas Brenner / 02/24/2025") */
-      if (j > i + 2 && !text_standfirst_then_name(v, feats, i, j)) break;
+      if (j > i + 2 && !text_standfirst_then_name(feats, i, j)) break;
       int byline = v[j].cue && text_role(v[j].cue->kind);
       /* a date line: with a clock, or a bare date ("Published On 26 Oct
        * 2025") */

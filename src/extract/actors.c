@@ -78,11 +78,6 @@ static int ac_party_country(const x_ctx *c, size_t q, size_t k, int32_t e) {
   return 0;
 }
 
-/* Persons of sentence q up to a subordinate clause or token end.  A witness or
- * mediator ("disaksikan oleh", "brokered by") is none, unless no person
- * acts before it and it stands for a party named as a country
- * ("Indonesia dan Kanada meneken ...  Penandatanganan disaksikan oleh
- * Presiden X dan Perdana Menteri Kanada Y": the leaders of the parties). */
 /* Does the comma at token k of sentence q close a place named after a
  * place word in mid-sentence and open a description of it in lower case
  * ("di Chequers, kediaman resmi ...")?  Not a place that opens the
@@ -115,6 +110,11 @@ static int ac_running_mate(const x_ctx *c, size_t q, size_t k) {
              WT_ENT_PERSON;
 }
 
+/* Persons of sentence q up to a subordinate clause or token end.  A witness or
+ * mediator ("disaksikan oleh", "brokered by") is none, unless no person
+ * acts before it and it stands for a party named as a country
+ * ("Indonesia dan Kanada meneken ...  Penandatanganan disaksikan oleh
+ * Presiden X dan Perdana Menteri Kanada Y": the leaders of the parties). */
 void x_frame_persons(const x_ctx *c, size_t q, size_t end, int tickets,
                        int32_t type, int32_t *parts, size_t *np) {
   size_t wbeg = 0, wend = 0; /* a witness clause */
@@ -158,10 +158,10 @@ void x_frame_persons(const x_ctx *c, size_t q, size_t end, int tickets,
 }
 
 /* An election's two leading candidates by where the first 2 * lead
- * sentences (and the main sentence ev) tell they finished: the person named last before a rank
- * phrase ("Merz's CDU/CSU came first", "Scholz's Social Democrats
- * slumped to third", "Anies-Muhaimin di urutan kedua"; a running mate
- * is the ticket's leader) holds that place.  Those told first and second
+ * sentences (and the main sentence ev) tell they finished: the person
+ * named last before a rank phrase ("Merz's CDU/CSU came first", "Scholz's
+ * Social Democrats slumped to third", "Anies-Muhaimin di urutan kedua"; a
+ * running mate is the ticket's leader) holds that place.  Those told first and second
  * lead the list, those told third or lower leave it; the list is then
  * cut to two.  Nothing changes when no place is told. */
 static void ac_ranked(const x_ctx *c, size_t lead, size_t ev, int32_t *parts,
@@ -674,7 +674,6 @@ static int ac_named_in(const x_ctx *c, int32_t e, size_t from, size_t to) {
   return 0;
 }
 
-/* The main event's participants (see the file comment). */
 /* Drop from parts a seat of government standing for its state ("Kyiv")
  * when the state itself is a part too: one side, named twice. */
 static void ac_drop_seats(const x_ctx *c, int32_t *parts, size_t *np) {
@@ -713,6 +712,7 @@ static void ac_drop_reporters(const x_ctx *c, size_t q, int32_t type,
   *np = keep;
 }
 
+/* The main event's participants (see the file comment). */
 int x_frame_participants(x_ctx *c, size_t ev, const uint8_t *trig,
                            int32_t type) {
   wt_doc *d = c->d;

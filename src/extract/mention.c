@@ -32,6 +32,11 @@ static int mn_in(const x_ctx *c, const x_trie *t, size_t ti) {
   return x_tok_match(c, t, ti, NULL) == ti + 1;
 }
 
+/* Does a key of t, of one word or more, start at token ti? */
+static int mn_starts(const x_ctx *c, const x_trie *t, size_t ti) {
+  return x_tok_match(c, t, ti, NULL) > ti;
+}
+
 /* A capitalised word that may be (part of) a personal name. */
 /* Is token ti a Roman numeral ("II" in "kuartal II/2025", "XI")? */
 static int mn_roman(const x_ctx *c, size_t ti) {
@@ -219,7 +224,7 @@ static int mn_after_title(x_ctx *c, size_t tj, size_t *qe, size_t *ns,
       const x_tok *nx = e < c->nt && c->t[e].sent == sent ? &c->t[e] : NULL;
       /* a short run an organisation cue opens is the body the role
        * belongs to ("Ketua Tim Pemenangan RIDO"), no one's name */
-      if (e - p <= 4 && x_tok_match(c, &r->org_cues, p, NULL) > p) {
+      if (e - p <= 4 && mn_starts(c, &r->org_cues, p)) {
         p = *qe = e;
         *has_qual = 1;
         cs = ce = 0;
@@ -511,7 +516,7 @@ static int mn_org_join(const x_ctx *c, size_t j, int joined) {
   return k < c->nt && c->t[k].sent == c->t[j].sent &&
          c->t[k].kind == XK_WORD && (c->t[k].flags & XF_CAP) &&
          c->t[k].men < 0 && !mn_in(c, &r->titles, k) &&
-         !mn_in(c, &r->org_cues, k) && !mn_in(c, &r->not_names, k) &&
+         !mn_starts(c, &r->org_cues, k) && !mn_in(c, &r->not_names, k) &&
          !mn_in(c, &r->demonyms, k);
 }
 
