@@ -266,29 +266,31 @@ static void ft_floors(const char *name, const ft_score *s, double type,
          s->n, date);
 }
 
-WT_TEST(extract_samples_frames) {
+/* Run corpus dir, print its scores under name, require at least min_n
+ * labelled articles and, when type >= 0, the three floors. */
+static void ft_set(const char *dir, const char *name, int min_n, double type,
+                   double parts, double date) {
   ft_score s;
-  REQUIRE(ft_corpus("samples", &s) == 0);
-  ft_print("samples", &s);
-  REQUIRE(s.n >= 30);
-  ft_floors("samples", &s, FT_BAR, FT_BAR, FT_BAR);
+  REQUIRE(ft_corpus(dir, &s) == 0);
+  ft_print(name, &s);
+  REQUIRE(s.n >= min_n);
+  if (type >= 0) ft_floors(name, &s, type, parts, date);
+}
+
+WT_TEST(extract_samples_frames) {
+  ft_set("samples", "samples", 30, FT_BAR, FT_BAR, FT_BAR);
 }
 
 /* Held out: reported, not asserted beyond having run. */
 WT_TEST(extract_unseen_frames) {
-  ft_score s;
-  REQUIRE(ft_corpus("tests/fixtures/unseen", &s) == 0);
-  ft_print("unseen", &s);
-  CHECK(s.n >= 20);
+  ft_set("tests/fixtures/unseen", "unseen", 20, -1, -1, -1);
 }
 
 /* The clustering set's tune half, labelled per event: tuning data for the
  * frame too.  Reported, not asserted beyond having run. */
 WT_TEST(extract_tune_frames) {
-  ft_score s;
-  REQUIRE(ft_corpus("tests/fixtures/cluster-set/tune", &s) == 0);
-  ft_print("cluster-set tune", &s);
-  CHECK(s.n >= 100);
+  ft_set("tests/fixtures/cluster-set/tune",
+         "cluster-set tune", 100, -1, -1, -1);
 }
 
 /* tests/fixtures/frames-unseen/ (labelled per article: "articles": {key:
@@ -298,21 +300,16 @@ WT_TEST(extract_tune_frames) {
  * issue's bar, 0.90 each, is its floor.  The held-out measurement is
  * extract_frames_heldout. */
 WT_TEST(extract_frames_unseen_new) {
-  ft_score s;
-  REQUIRE(ft_corpus("tests/fixtures/frames-unseen", &s) == 0);
-  ft_print("frames-unseen", &s);
-  REQUIRE(s.n >= 30);
-  ft_floors("frames-unseen", &s, FT_BAR, FT_BAR, FT_BAR);
+  ft_set("tests/fixtures/frames-unseen",
+         "frames-unseen", 30, FT_BAR, FT_BAR, FT_BAR);
 }
 
 /* The clustering hold-out (tests/fixtures/cluster-set/holdout/, labelled
  * per event), never tuned on for clustering or frames: printed only, its
  * participants follow event-level conventions the frame does not. */
 WT_TEST(extract_holdout_frames) {
-  ft_score s;
-  REQUIRE(ft_corpus("tests/fixtures/cluster-set/holdout", &s) == 0);
-  ft_print("cluster-set holdout", &s);
-  CHECK(s.n >= 50);
+  ft_set("tests/fixtures/cluster-set/holdout",
+         "cluster-set holdout", 50, -1, -1, -1);
 }
 
 /* tests/fixtures/frames-heldout/: 40 pages from outlets used nowhere
@@ -320,10 +317,7 @@ WT_TEST(extract_holdout_frames) {
  * run on it; measured once untouched (type 0.650, participants 0.550,
  * date 0.900), then tuned on: tuning data now. */
 WT_TEST(extract_frames_heldout) {
-  ft_score s;
-  REQUIRE(ft_corpus("tests/fixtures/frames-heldout", &s) == 0);
-  ft_print("frames-heldout", &s);
-  REQUIRE(s.n >= 30);
+  ft_set("tests/fixtures/frames-heldout", "frames-heldout", 30, -1, -1, -1);
 }
 
 /* tests/fixtures/frames-heldout2/: 36 pages written 2026-11-22 by
@@ -332,13 +326,10 @@ WT_TEST(extract_frames_heldout) {
  * errors were then seen (a test-name prefix printed them), so it is
  * tuning data now.  The held-out set is frames-final. */
 WT_TEST(extract_frames_heldout2) {
-  ft_score s;
-  REQUIRE(ft_corpus("tests/fixtures/frames-heldout2", &s) == 0);
-  ft_print("frames-heldout2", &s);
-  REQUIRE(s.n >= 30);
   /* measured 2026-11-22: type 0.861, participants 0.694, date 0.806; the
    * floors sit under it so a regression fails while the bar is reported */
-  ft_floors("frames-heldout2", &s, 0.80, 0.63, 0.75);
+  ft_set("tests/fixtures/frames-heldout2",
+         "frames-heldout2", 30, 0.80, 0.63, 0.75);
 }
 
 /* The final held-out frame set (tests/fixtures/frames-final/: 39 pages
@@ -346,16 +337,12 @@ WT_TEST(extract_frames_heldout2) {
  * once at the end of the session's tuning, its errors never read).  The
  * issue's bar is 0.90 for each. */
 WT_TEST(extract_final_frames) {
-  ft_score s;
-  REQUIRE(ft_corpus("tests/fixtures/frames-final", &s) == 0);
-  ft_print("frames-final", &s);
-  REQUIRE(s.n >= 30);
   /* measured 2026-11-22 at 8a93ebb: type 0.872, participants 0.615, date
    * 0.949; again after later rules made on other sets (errors still
    * unread): 0.897, 0.667, 0.949; at 8d990ad (third session, rules made
    * on frames-final2 and older sets): 0.897, 0.769, 0.974.  The floors
    * sit under the first. */
-  ft_floors("frames-final", &s, 0.82, 0.56, 0.89);
+  ft_set("tests/fixtures/frames-final", "frames-final", 30, 0.82, 0.56, 0.89);
 }
 
 /* tests/fixtures/frames-final2/: 40 pages on events of 2022-2023, written
@@ -363,23 +350,15 @@ WT_TEST(extract_final_frames) {
  * measured once untouched at a3ab4ab (type 0.800, participants 0.650,
  * date 0.800), then tuned on: tuning data now. */
 WT_TEST(extract_frames_final2) {
-  ft_score s;
-  REQUIRE(ft_corpus("tests/fixtures/frames-final2", &s) == 0);
-  ft_print("frames-final2", &s);
-  REQUIRE(s.n >= 30);
-  ft_floors("frames-final2", &s, 0.75, 0.60, 0.75);
+  ft_set("tests/fixtures/frames-final2", "frames-final2", 30, 0.75, 0.60, 0.75);
 }
 
 /* tests/fixtures/frames-final3/: 40 pages on events of 2019-2021, written
  * 2026-11-22 (third session) by someone who never read the frame rules;
  * its errors are never read (never run with WT_VERBOSE). */
 WT_TEST(extract_frames_final3) {
-  ft_score s;
-  REQUIRE(ft_corpus("tests/fixtures/frames-final3", &s) == 0);
-  ft_print("frames-final3", &s);
-  REQUIRE(s.n >= 30);
   /* measured untouched at 520e480: type 0.875, participants 0.625, date
    * 0.875; at 8d990ad, after rules made on frames-final2 (errors here
    * still unread): 0.900, 0.675, 0.875.  The floors sit under the first. */
-  ft_floors("frames-final3", &s, 0.82, 0.57, 0.82);
+  ft_set("tests/fixtures/frames-final3", "frames-final3", 30, 0.82, 0.57, 0.82);
 }
