@@ -247,6 +247,28 @@ static int text_is_domain(const char *w, size_t n) {
   return has_alpha && (dot[1] >= 'a' || (dot - w) >= 3);
 }
 
+/* A date written in numbers with dots or dashes: "02.03.2020",
+ * "2020-09-23" (a group of four digits at one end, one or two at the
+ * others; "10.000.000" is a number). */
+static int text_numeric_date(const char *w, size_t n) {
+  size_t groups[3], g = 0, len = 0;
+  char sep = 0;
+  for (size_t k = 0; k <= n; k++) {
+    if (k < n && text_digit((unsigned char)w[k])) {
+      len++;
+      continue;
+    }
+    if (!len || g == 3) return 0;
+    groups[g++] = len;
+    len = 0;
+    if (k == n) break;
+    if ((w[k] != '.' && w[k] != '-') || (sep && w[k] != sep)) return 0;
+    sep = w[k];
+  }
+  if (g != 3 || groups[1] > 2) return 0;
+  return (groups[0] == 4 && groups[2] <= 2) || (groups[2] == 4 && groups[0] <= 2);
+}
+
 static void text_features(const wt_clean_res *r, const char *s, size_t n,
                           text_feat *f) {
   memset(f, 0, sizeof *f);
@@ -321,7 +343,8 @@ static void text_features(const wt_clean_res *r, const char *s, size_t n,
     if (text_is_domain(w, wl)) f->domain++;
     int month = alpha && cl_is_month(r, w, wl);
     if ((month && prev_num) || (prev_month && digit && !alpha) ||
-        (digit && (colon || slash) && !alpha))
+        (digit && (colon || slash) && !alpha) ||
+        (digit && !alpha && text_numeric_date(w, wl)))
       f->date = 1;
     /* ages: "18 jam lalu", "2 hours ago", "kemarin" is left to the time
      * stage */
@@ -818,7 +841,15 @@ static void text_header_line(cl_page *p, cl_block *b) {
     text_chrome(b, "byline");
     return;
   }
-  if (!f.date || f.words > 8) return;
+  if (!f.date) {
+    /* the date before a last part of another kind ("Sun, Jan 12, 2020 -
+     * Page 1") */
+    text_feat w;
+    text_features(p->res, s, n, &w);
+    if (w.date && w.words <= 14) text_date_offer(p, s, n, "header-line");
+    return;
+  }
+  if (f.words > 8) return;
   /* the date part before a clock part: "Kamis, 13 Maret 2025 - 09:31 WIB"
    * is one time, the separator read as a space */
   const char *from = last;
@@ -1293,7 +1324,10 @@ void cl_text_classify(cl_page *p) {
                      feats[i].date && !feats[i].clock &&
                      feats[i].words >= 5 &&
                      feats[i].words - feats[i].numeric >= 4;
-    if ((v[i].cls != CL_BODY && !dated_head) || feats[i].terminal ||
+    /* a line already judged a heading, of four words or more (not a
+     * section label), is a candidate too */
+    int head = v[i].cls == CL_HEAD && feats[i].words >= 4;
+    if ((v[i].cls != CL_BODY && !dated_head && !head) || feats[i].terminal ||
         feats[i].words > 25)
       continue;
     for (size_t j = i + 1; j < n && j <= i + 4; j++) {

@@ -97,12 +97,19 @@ static int ac_place_described(const x_ctx *c, size_t q, size_t k) {
 }
 
 /* Is the person mentioned at token k of sentence q a running mate:
- * joined by a tight hyphen to a person before it ("Pramono Anung-Rano
- * Karno" is one ticket, led by the first)? */
+ * told so a few words before, with no other name between ("Tsai and her
+ * running mate, former premier William Lai"), or joined by a tight hyphen
+ * to a person before it ("Pramono Anung-Rano Karno" is one ticket, led by
+ * the first)? */
 static int ac_running_mate(const x_ctx *c, size_t q, size_t k) {
   int32_t m = c->t[k].men;
   size_t f0 = k;
   while (f0 > c->sent_tok[q] && c->t[f0 - 1].men == m) f0--;
+  for (size_t j = f0; j-- > c->sent_tok[q] && j + 6 >= f0;) {
+    if (c->t[j].men >= 0 || (c->t[j].kind == XK_PUNCT && c->s[c->t[j].s] != ','))
+      break;
+    if (x_tok_class(c, j, XW_MATE)) return 1;
+  }
   return f0 >= 2 && c->t[f0 - 1].kind == XK_PUNCT &&
          c->s[c->t[f0 - 1].s] == '-' && c->t[f0 - 1].s == c->t[f0 - 2].e &&
          c->t[f0].s == c->t[f0 - 1].e && c->t[f0 - 2].men >= 0 &&
@@ -595,14 +602,22 @@ static void ac_appoint(const x_ctx *c, size_t q, uint32_t trig,
 /* Where the actors of sentence q end: for a one-sided act (actors
  * "agent": a statement, threat, sanction) at the first target word after
  * a cue of its type ("sanksi terhadap Rusia", "tariffs on Brazil": who it
- * is aimed at is no actor); else at the sentence's end. */
+ * is aimed at is no actor), or at a listing verb before the cue ("Uni
+ * Eropa menambahkan nama X ke daftar sanksi"); else at the sentence's
+ * end. */
 static size_t ac_actor_end(const x_ctx *c, size_t q, int32_t type) {
   size_t end = c->sent_tok[q + 1];
   if (c->r->types[type].actors != XA_AGENT) return end;
   int cued = 0;
+  size_t listing = end;
   for (size_t k = c->sent_tok[q]; k < end; k++) {
-    if (!cued) cued = x_frame_cue_at(c, k, end, type);
-    else if (x_tok_class(c, k, XW_TARGET)) return k;
+    if (!cued) {
+      cued = x_frame_cue_at(c, k, end, type);
+      if (cued && listing < k) return listing;
+      if (listing == end && x_tok_class(c, k, XW_LISTING)) listing = k;
+    } else if (x_tok_class(c, k, XW_TARGET)) {
+      return k;
+    }
   }
   return end;
 }
@@ -787,6 +802,23 @@ int x_frame_participants(x_ctx *c, size_t ev, const uint8_t *trig,
     for (size_t i = 0; i < nm && np < 2; i++) ac_add_part(d, parts, &np, more[i]);
   }
   if (tickets) ac_ranked(c, lead, ev, parts, &np);
+  /* a one-sided act's doer is its subject: an institution (a ministry,
+   * a union of states, not a country) named before the cue in the main
+   * sentence comes before a person named in another ("Departemen Keuangan
+   * AS menjatuhkan sanksi terhadap ...", not a target named in a later
+   * sentence) */
+  if (!np && actors == XA_AGENT) {
+    int32_t in[X_FRAME_MAX_PART];
+    size_t ni = 0, end = ac_actor_end(c, ev, type), k = c->sent_tok[ev];
+    while (k < end && !x_frame_cue_at(c, k, end, type)) k++;
+    ac_orgs(c, ev, k, 1, 0, in, &ni);
+    for (size_t i = 0; i < ni; i++) {
+      int32_t g = c->egaz.v[in[i]];
+      uint32_t tags = x_ent_tags(c, in[i]);
+      if (!(tags & XT_COUNTRY) && !(g >= 0 && c->r->ents[g].metonym))
+        ac_add_part(d, parts, &np, in[i]);
+    }
+  }
   /* nobody in the main sentence: the people named in the other sentences
    * of the lead that speak of the event ("Penandatanganan dilakukan oleh
    * ..."), then the institutions and states acting in the main one */

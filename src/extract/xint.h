@@ -176,6 +176,10 @@ enum {
   XW_RANK,     /* "came second", "urutan ketiga": where a candidate
                   finished (the payload) */
   XW_NAMEJOIN, /* "bin", "van": a particle inside a person's name */
+  XW_MATE,     /* "running mate", "cawapres": the name after it stands
+                  for a ticket's second place, not a candidate */
+  XW_LISTING,  /* "menambahkan", "added": puts who follows on a list (a
+                  sanction's target before its cue) */
   XW_N
 };
 
