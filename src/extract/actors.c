@@ -117,6 +117,37 @@ static int ac_running_mate(const x_ctx *c, size_t q, size_t k) {
              WT_ENT_PERSON;
 }
 
+/* Is the person mentioned at token k of sentence q named only as whose
+ * kin someone is: after a kin word a few words before, with no other
+ * person between ("the younger sister of North Korean leader Kim
+ * Jong-un"), or before a possessive and a kin word ("Kim Jong-un's
+ * sister")? */
+static int ac_kin_named(const x_ctx *c, size_t q, size_t k) {
+  int32_t m = c->t[k].men;
+  size_t f0 = k, e0 = k, b = c->sent_tok[q + 1];
+  while (f0 > c->sent_tok[q] && c->t[f0 - 1].men == m) f0--;
+  while (e0 < b && c->t[e0].men == m) e0++;
+  for (size_t j = f0; j-- > c->sent_tok[q] && j + 7 >= f0;) {
+    int32_t mj = c->t[j].men;
+    if ((mj >= 0 && c->d->entities.v[c->d->mentions.v[mj].entity].type ==
+                        WT_ENT_PERSON) ||
+        (c->t[j].kind == XK_PUNCT && c->s[c->t[j].s] != ','))
+      break;
+    if (x_tok_class(c, j, XW_KIN)) return 1;
+  }
+  size_t j = e0;
+  const char *t = c->s + c->t[j < b ? j : e0 - 1].s;
+  if (j >= b || (*t != '\'' && strncmp(t, "\xe2\x80\x99", 3) != 0))
+    return 0; /* no possessive: ' or ’ */
+  j++;
+  if (j < b && x_tok_is(c, j, "s")) j++;
+  for (size_t w = 0; j < b && w < 3; j++, w++) {
+    if (x_tok_class(c, j, XW_KIN)) return 1;
+    if (c->t[j].kind != XK_WORD || (c->t[j].flags & XF_CAP)) return 0;
+  }
+  return 0;
+}
+
 /* Persons of sentence q up to a subordinate clause or token end.  A witness or
  * mediator ("disaksikan oleh", "brokered by") is none, unless no person
  * acts before it and it stands for a party named as a country
@@ -158,7 +189,8 @@ void x_frame_persons(const x_ctx *c, size_t q, size_t end, int tickets,
     /* who reports it is no actor (", Qatari Prime Minister X announced
      * in Doha"), unless telling is the act */
     if (type >= 0 && x_frame_reported(c, q, c->t[k].s, type)) continue;
-    if (tickets && ac_running_mate(c, q, k)) continue;
+    if ((tickets && ac_running_mate(c, q, k)) || ac_kin_named(c, q, k))
+      continue;
     person = 1;
     ac_add_part(c->d, parts, np, e);
   }

@@ -180,6 +180,8 @@ enum {
                   for a ticket's second place, not a candidate */
   XW_LISTING,  /* "menambahkan", "added": puts who follows on a list (a
                   sanction's target before its cue) */
+  XW_KIN,      /* "sister", "adik": a person named as someone's kin only
+                  describes that someone */
   XW_N
 };
 
