@@ -148,6 +148,12 @@ const char *cl_meta_host(wt_doc *d, const char *url);
 
 /* shared small helpers (text.c) */
 size_t cl_utf8_len(const char *s, size_t n);
+/* caption.c: the name of a "((Name))" credit closing line s[0..n) (its
+ * length, *name set), 0 when there is none. */
+size_t cl_caption_credit(const char *s, size_t n, const char **name);
+/* caption.c: is line s[0..n) (NUL-terminated) a photo caption or credit
+ * line? */
+int cl_is_caption(const char *s, size_t n);
 int cl_is_upper_start(const char *s, size_t n);
 
 #endif
