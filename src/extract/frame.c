@@ -930,11 +930,13 @@ int x_frame_build(x_ctx *c) {
     if (sc * w > best.score) best = (fr_best){ty, sc * w, sp, (long)q};
   }
   /* the headline's event, when the lead's first event sentence tells it
-   * in its main clause, is the news ("ministers gather ... as tariffs
-   * loom": the gathering, told again as the lead's main verb, not the
-   * tariffs the lead names in a later clause); else the headline must
-   * beat the body ("Teleponan dengan Trump, Putin Setujui Jeda Serangan"
-   * over a lead that says they spoke by phone) */
+   * in its main clause, is the news, whatever a later sentence names
+   * ("ministers gather ... as tariffs loom": the gathering, told again as
+   * the lead's main verb, not the tariffs the lead names in a later
+   * clause; "Jokowi Umumkan ..." over a visit told in the third
+   * sentence); else the headline must beat the body ("Teleponan dengan
+   * Trump, Putin Setujui Jeda Serangan" over a lead that says they spoke
+   * by phone) */
   for (size_t t = 0; t < r->n_types; t++)
     mult[t] = main_ty[t] ? FR_TITLE_LEAD : 1.0;
   if (d->title.value) {
@@ -945,7 +947,8 @@ int x_frame_build(x_ctx *c) {
     /* not an event the lead names only as a modifier or a topic ("heads
      * for landslide" over a lead's "landslide victory in the presidential
      * election") */
-    if (sc > 0 && sc > best.score && (best.type < 0 || cued[ty] != 1))
+    if (sc > 0 && (sc > best.score || main_ty[ty]) &&
+        (best.type < 0 || cued[ty] != 1))
       best = (fr_best){ty, sc, {0, 0}, -1};
   }
   /* an outcome reached during a contact in the lead: the contact is the
