@@ -171,6 +171,21 @@ static int mn_person_mention(const x_ctx *c, size_t ti) {
          c->d->entities.v[c->d->mentions.v[m].entity].type == WT_ENT_PERSON;
 }
 
+/* Is the token at k a town's name of one word (a gazetteer city, not a
+ * country or a capital) that closes a capitalised run: no capitalised
+ * word after it? */
+static int mn_town_surname(const x_ctx *c, size_t k) {
+  int32_t m = c->t[k].men;
+  if (m < 0 || mn_mention_end(c, k) != k + 1 ||
+      c->d->mentions.v[m].how != WT_MEN_GAZ)
+    return 0;
+  int32_t e = c->d->mentions.v[m].entity;
+  uint32_t tags = x_ent_tags(c, e);
+  if (!(tags & XT_CITY) || (tags & (XT_COUNTRY | XT_CAPITAL))) return 0;
+  return k + 1 >= c->nt || c->t[k + 1].sent != c->t[k].sent ||
+         !(c->t[k + 1].kind == XK_WORD && (c->t[k + 1].flags & XF_CAP));
+}
+
 /* The name after a title at tj (qualifiers skipped): sets *ns,*ne to the
  * name's tokens and *qe to one past the last qualifier; returns 1 when a
  * name was found.  The name is the last capitalised run before a lower-case
@@ -231,6 +246,14 @@ static int mn_after_title(x_ctx *c, size_t tj, size_t *qe, size_t *ns,
         continue;
       }
       if (nx && nx->kind == XK_WORD && (nx->flags & XF_CAP)) {
+        /* a given name before a surname that is also a town's name,
+         * closing the run ("Menteri Perdagangan Australia Simon
+         * Birmingham mengatakan") */
+        if (e == p + 1 && mn_town_surname(c, e)) {
+          *ns = p;
+          *ne = e + 1;
+          return 1;
+        }
         p = *qe = e; /* more capitalised words follow: a qualifier */
         continue;
       }
@@ -354,6 +377,8 @@ static int mn_titles(x_ctx *c) {
       if (c->t[ns].men >= 0) {
         ent = c->d->mentions.v[c->t[ns].men].entity;
       } else {
+        for (size_t k = ns; k < ne; k++) /* a town the name holds */
+          if (c->t[k].men >= 0) c->d->mentions.v[c->t[k].men].entity = -1;
         ent = mn_rule_entity(c, ns, ne, WT_ENT_PERSON);
         if (ent < 0 ||
             x_mention(c, (uint32_t)ns, (uint32_t)ne, ent, WT_MEN_RULE) < 0)
