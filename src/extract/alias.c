@@ -7,6 +7,9 @@
  *     "Xi Jinping"), or of a longer unknown name ("Siti" -> "Siti Aminah"),
  *     becomes a mention of it (WT_MEN_ALIAS); when two share the part, the
  *     one named last before it wins;
+ *   abbreviations: a name in brackets right after a longer organisation
+ *     name it abbreviates ("Gerakan Tolak Omnibus Law (Getol)") is that
+ *     organisation wherever it is mentioned;
  *   roles: a role phrase without a name ("Presiden Rusia" after "Presiden
  *     Rusia Vladimir Putin") refers to the person who held that role
  *     earlier in the article, else to the holder in data/extract/roles.tsv
@@ -37,6 +40,43 @@ static int al_part_of(const char *part, const char *full) {
   if (al_eq(part, np, full + nf - np, np) && full[nf - np - 1] == ' ')
     return 1;
   return 0;
+}
+
+/* Can `acr` be an abbreviation of `full`: same first letter, its
+ * letters in order among full's ("Getol" of "Gerakan Tolak Omnibus Law",
+ * "KSPI" of "Konfederasi Serikat Pekerja Indonesia"), and full of two
+ * words or more? */
+static int al_abbrev_of(const char *acr, size_t na, const char *full) {
+  if (na < 2 || na > 12 || !strchr(full, ' ') ||
+      x_fold((unsigned char)acr[0]) != x_fold((unsigned char)full[0]))
+    return 0;
+  size_t i = 1;
+  for (const char *f = full + 1; *f && i < na; f++)
+    if (x_fold((unsigned char)*f) == x_fold((unsigned char)acr[i])) i++;
+  return i == na;
+}
+
+/* A name the gazetteer does not know, written in brackets right after a
+ * longer organisation name it abbreviates ("Gerakan Tolak Omnibus Law
+ * (Getol)"): its mentions are the organisation's. */
+static void al_abbrevs(x_ctx *c, int32_t *to) {
+  wt_doc *d = c->d;
+  for (size_t k = 1; k + 2 < c->nt; k++) {
+    int32_t mf = c->t[k - 1].men, ma = c->t[k + 1].men;
+    if (c->t[k].kind != XK_PUNCT || c->s[c->t[k].s] != '(' ||
+        c->t[k + 2].kind != XK_PUNCT || c->s[c->t[k + 2].s] != ')' ||
+        mf < 0 || ma < 0 || mf == ma)
+      continue;
+    int32_t ef = d->mentions.v[mf].entity, ea = d->mentions.v[ma].entity;
+    if (ef < 0 || ea < 0 || ef == ea || c->egaz.v[ea] >= 0 ||
+        d->entities.v[ef].type == WT_ENT_PERSON ||
+        d->entities.v[ef].type == WT_ENT_PLACE)
+      continue;
+    const wt_mention *a = &d->mentions.v[ma];
+    if (al_abbrev_of(c->s + a->span.start, a->span.end - a->span.start,
+                     d->entities.v[ef].name))
+      to[ea] = ef;
+  }
 }
 
 static int al_short_forms(x_ctx *c, int32_t *to) {
@@ -229,6 +269,7 @@ int x_alias_link(x_ctx *c) {
   int32_t *to = wt_arena_alloc(d->arena, (d->entities.n + 1) * sizeof *to);
   if (!to) return -1;
   for (size_t i = 0; i < d->entities.n; i++) to[i] = (int32_t)i;
+  al_abbrevs(c, to);
   if (al_short_forms(c, to) < 0) return -1;
   return al_compact(c);
 }
