@@ -435,3 +435,53 @@ WT_TEST(clean_credit_line_time_bracket_caption_meta_date) {
   CHECK(c.doc->published.day == wt_day_parse("2023-05-18"));
   clean_close(&c);
 }
+
+/* A print page: the headline over an upper-case kicker standfirst, a
+ * date before its page number, a caption closed by "— Name pic"; a page
+ * dated in dotted numbers, with a permalink line. */
+WT_TEST(clean_print_kicker_page_date_pic_caption_dotted_date) {
+  static const char page[] =
+      "Harbour Daily\n"
+      "Home | Front Page | Local | Business | Sports\n"
+      "Front Page\n\n"
+      "Ferry fares cut for island commuters\n\n"
+      "RELIEF: Fares on three routes will fall by a fifth from next month, "
+      "while the operator keeps its timetable, in what unions called a "
+      "long overdue step\n\n"
+      "By Mei Lan Chou / Staff reporter\n\n"
+      "Tue, Mar 3, 2020 - Page 2\n\n"
+      "Commuters queue at the north pier on Monday morning. — Harbour "
+      "Daily pic\n\n"
+      "The ferry operator said yesterday it would cut fares on three "
+      "island routes by 20 percent from April, after months of "
+      "complaints from commuters and the port workers' union.\n\n"
+      "The cut will cost the operator about NT$40 million a year, its "
+      "chairman told reporters at the north pier, adding that the "
+      "timetable would not change.\n";
+  clean_case c;
+  REQUIRE(clean_open(&c, "mem.txt", page) == 0);
+  REQUIRE(c.rc == 0);
+  const wt_doc *d = c.doc;
+  CHECK(d->title.value &&
+        !strcmp(d->title.value, "Ferry fares cut for island commuters"));
+  CHECK_STR_EQ(d->published.text, "Tue, Mar 3, 2020");
+  CHECK(d->body && !strstr(d->body, "queue at the north pier"));
+  clean_close(&c);
+  static const char dotted[] =
+      "Contoh Warta\n\n"
+      "Pemerintah Turunkan Tarif Feri Antarpulau\n\n"
+      "Tanggal 03.03.2020\n"
+      "Penulis: Rina Hartati\n"
+      "Tautan permanen https://contoh.example/p/3Yq\n\n"
+      "Pemerintah menurunkan tarif feri di tiga lintasan antarpulau "
+      "sebesar 20 persen mulai April, kata Menteri Perhubungan, Selasa "
+      "(03/03).\n\n"
+      "Penurunan tarif ini diharapkan meringankan beban warga yang setiap "
+      "hari bekerja di kota pelabuhan, ujarnya kepada wartawan.\n";
+  REQUIRE(clean_open(&c, "mem2.txt", dotted) == 0);
+  REQUIRE(c.rc == 0);
+  d = c.doc;
+  CHECK_STR_EQ(d->published.text, "Tanggal 03.03.2020");
+  CHECK(d->body && !strstr(d->body, "Tautan"));
+  clean_close(&c);
+}

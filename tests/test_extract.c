@@ -889,3 +889,56 @@ WT_TEST(extract_frame_passive_seats_offices_topics) {
                           "group had a context.", "en", NULL),
                "statement");
 }
+
+/* One-sided acts: the institution acting in the main sentence, not a
+ * target a later sentence names first, nor one put on a list; running
+ * mates told in words; kin named only to describe someone. */
+WT_TEST(extract_frame_doers_mates_kin) {
+  REQUIRE(tx_res() != NULL);
+  CHECK_STR_EQ(tx_parts("Uni Eropa menambahkan nama Menteri Dalam Negeri "
+                        "Belarus Yusuf Marzuki ke daftar sanksi pada Selasa "
+                        "(8/7/2025).", "id", NULL),
+               "European Union");
+  CHECK_STR_EQ(tx_parts("Kementerian Keuangan Amerika Serikat menjatuhkan "
+                        "sanksi terhadap lima perwira militer pada Selasa "
+                        "(8/7/2025). Selain Jenderal Tomas Aranda, sanksi "
+                        "juga menyasar dua perusahaan tambang.", "id", NULL),
+               "United States Department of the Treasury");
+  CHECK_STR_EQ(tx_parts("Governor Maria Lopez and her running mate, former "
+                        "mayor Daniel Brooks, won the election on Tuesday, "
+                        "beating senator Paul Hendricks.", "en", NULL),
+               "Maria Lopez|Paul Hendricks");
+  CHECK_STR_EQ(tx_parts("Ana Morales, the younger sister of President Luis "
+                        "Morales, threatened on Tuesday to cut off talks "
+                        "with the opposition.", "en", NULL),
+               "Ana Morales");
+}
+
+/* Names: an unknown organisation's bracketed abbreviation is the
+ * organisation; a surname that is also a town closes a title's name; a
+ * ministry named with another country is that country's. */
+WT_TEST(extract_names_abbrev_town_surname_foreign_office) {
+  REQUIRE(tx_res() != NULL);
+  wt_doc *d = tx_doc("Aksi digelar Forum Nelayan Pantai Utara (Fornetara) di "
+                     "depan kantor gubernur. Massa Fornetara membawa spanduk "
+                     "dan poster.", "id", NULL, wt_day_parse("2025-07-08"));
+  REQUIRE(wt_extract_run(tx_res(), d) == 0);
+  const wt_entity *org = tx_find(d, "Forum Nelayan Pantai Utara");
+  CHECK(org != NULL);
+  CHECK(tx_find(d, "Fornetara") == NULL);
+  CHECK(org && org->n_mentions == 3);
+  wt_doc_free(d);
+  CHECK_STR_EQ(tx_parts("Penandatanganan dilakukan Menteri Perdagangan "
+                        "Indonesia Budi Santoso dan Menteri Perdagangan "
+                        "Australia Simon Birmingham di Jakarta, Selasa "
+                        "(8/7/2025).", "id", NULL),
+               "Budi Santoso|Simon Birmingham");
+  d = tx_doc("Kementerian Pertahanan Jepang mengumumkan latihan bersama "
+             "dengan Kementerian Pertahanan pada Selasa (8/7/2025).", "id",
+             NULL, wt_day_parse("2025-07-08"));
+  REQUIRE(wt_extract_run(tx_res(), d) == 0);
+  CHECK(tx_find(d, "Kementerian Pertahanan Jepang") != NULL);
+  org = tx_find(d, "Kementerian Pertahanan Indonesia");
+  CHECK(org && org->n_mentions == 1);
+  wt_doc_free(d);
+}

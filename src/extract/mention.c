@@ -143,6 +143,28 @@ static int32_t mn_rule_entity(x_ctx *c, size_t ti, size_t tj,
 
 /* ------------------------------------------------------------ pass 1 */
 
+/* A country's office or force (gazetteer entry g: a ministry, government
+ * or military "in:" one country) named with another country right after
+ * it, at token k, is that other country's ("Kementerian Keuangan Amerika
+ * Serikat" is not Indonesia's ministry): one past the country's last
+ * token, else k. */
+static size_t mn_foreign_office(const x_ctx *c, int32_t g, size_t k) {
+  const wt_extract_res *r = c->r;
+  const x_gent *o = &r->ents[g];
+  int32_t al;
+  if (!(o->tags & (XT_MINISTRY | XT_GOVERNMENT | XT_MILITARY)) || !o->in ||
+      k >= c->nt || c->t[k].kind != XK_WORD ||
+      c->t[k].sent != c->t[k - 1].sent)
+    return k;
+  size_t e = x_gaz_match(r, c->s, c->n, c->t[k].s, &al);
+  if (!e) return k;
+  const x_gent *n = &r->ents[r->aliases[al].ent];
+  if (!(n->tags & XT_COUNTRY) || strcmp(n->id, o->in) == 0) return k;
+  size_t kj = k;
+  while (kj < c->nt && c->t[kj].e < e) kj++;
+  return kj < c->nt && c->t[kj].e == e ? kj + 1 : k;
+}
+
 static int mn_gazetteer(x_ctx *c) {
   const wt_extract_res *r = c->r;
   for (size_t ti = 0; ti < c->nt; ti++) {
@@ -154,6 +176,15 @@ static int mn_gazetteer(x_ctx *c) {
     size_t tj = ti;
     while (tj < c->nt && c->t[tj].e < e) tj++;
     if (tj >= c->nt || c->t[tj].e != e) continue;
+    size_t tf = mn_foreign_office(c, r->aliases[al].ent, tj + 1);
+    if (tf > tj + 1) { /* "Kementerian Keuangan Amerika Serikat" */
+      int32_t ent = mn_rule_entity(c, ti, tf, WT_ENT_ORG);
+      if (ent < 0 || x_mention(c, (uint32_t)ti, (uint32_t)tf, ent,
+                               WT_MEN_RULE) < 0)
+        return -1;
+      ti = tf - 1;
+      continue;
+    }
     int32_t ent = x_entity(c, r->aliases[al].ent, NULL, NULL, 0);
     if (ent < 0 || x_mention(c, (uint32_t)ti, (uint32_t)tj + 1, ent,
                              WT_MEN_GAZ) < 0)
