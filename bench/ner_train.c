@@ -461,7 +461,10 @@ static size_t tr_ens_epoch(const tr_corpus *c, tr_ens *E, size_t n) {
  * word's cluster is its class's path from the root (0 first child, 1
  * second), so a prefix of the path is a coarser cluster.  The likelihood
  * of counts N(a,b) is sum F(N(a,b)) - sum F(N(a,.)) - sum F(N(.,b)) with
- * F(x) = x ln x. */
+ * F(x) = x ln x.  Each word's line also counts its occurrences inside
+ * cased sentences (any capital letter; NERP's are all lower case), not
+ * first, and how many of them are capitalised: how the word is written
+ * where case carries information. */
 
 typedef struct cl_pair {
   uint32_t a, b, n;
@@ -566,6 +569,22 @@ static int cl_build(const tr_corpus *c, size_t K, uint32_t mincount,
       first[nty++] = ord[i];
     type[ord[i]] = (uint32_t)(nty - 1);
     cnt[nty - 1]++;
+  }
+  /* how often each type is written capitalised inside cased sentences
+   * (not at their start) */
+  uint32_t *mid = cl_alloc(nty, sizeof *mid);
+  uint32_t *capn = cl_alloc(nty, sizeof *capn);
+  for (size_t si = 0; si < c->ns; si++) {
+    const tr_sent *st = &c->sents[si];
+    int cased = 0;
+    for (size_t k = 0; k < st->nt && !cased; k++)
+      for (uint32_t b = c->ts[st->tok0 + k]; b < c->te[st->tok0 + k]; b++)
+        if (c->text[b] >= 'A' && c->text[b] <= 'Z') cased = 1;
+    for (size_t k = 1; cased && k < st->nt; k++) {
+      size_t tk = st->tok0 + k;
+      mid[type[tk]]++;
+      capn[type[tk]] += c->text[c->ts[tk]] >= 'A' && c->text[c->ts[tk]] <= 'Z';
+    }
   }
   /* koff/cnt indexed by type for the type sort */
   uint32_t *tkoff = cl_alloc(nty, sizeof *tkoff);
@@ -793,11 +812,12 @@ static int cl_build(const tr_corpus *c, size_t K, uint32_t mincount,
     fprintf(f, "#   %s\n", d ? d : files[i]);
   }
   fprintf(f, "# path (0/1 from the root of the class tree) TAB word key "
-             "TAB count\n");
+             "TAB count TAB times inside a cased sentence (not first) TAB of "
+             "them capitalised\n");
   for (size_t r = 0; r < V; r++) {
     uint32_t t = tord[r];
-    fprintf(f, "%s\t%s\t%u\n", leaf[cls[r]] ? leaf[cls[r]] : "0",
-            key + tkoff[t], cnt[t]);
+    fprintf(f, "%s\t%s\t%u\t%u\t%u\n", leaf[cls[r]] ? leaf[cls[r]] : "0",
+            key + tkoff[t], cnt[t], mid[t], capn[t]);
   }
   if (fclose(f) != 0) {
     fprintf(stderr, "ner_train: cannot write %s\n", out);
@@ -806,10 +826,10 @@ static int cl_build(const tr_corpus *c, size_t K, uint32_t mincount,
   printf("ner_train: %zu words in %zu classes written to %s (%.1f s)\n", V,
          nclass, out, wt_now() - t0);
   for (size_t k = 0; k < K; k++) free(leaf[k]);
-  void *tofree[] = {key,  koff, ord, type, first, cnt,  tkoff, tord, id,
-                    pr,   pl,   rs,  ls,   F,     cls,  N,     Nl,   Nr,
-                    rc,   lc,   rh,  lh,   D,     node, kid,   live, leaf,
-                    path};
+  void *tofree[] = {key, koff, ord,  type, first, cnt, tkoff, tord, id,
+                    pr,  pl,   rs,   ls,   F,     cls, N,     Nl,   Nr,
+                    rc,  lc,   rh,   lh,   D,     node, kid,  live, leaf,
+                    path, mid, capn};
   for (size_t i = 0; i < sizeof tofree / sizeof *tofree; i++) free(tofree[i]);
   return 0;
 }

@@ -4,7 +4,8 @@
 # IndoNLU train splits in ../shared/data/indonlu-ner.
 #
 # 1. Word clusters from the text of the NERGrit and NERP train splits
-#    (labels unused): 256 classes, words seen at least twice
+#    (labels unused): 256 classes, words seen at least twice, each with
+#    how often it is capitalised inside cased sentences
 #    (bench/ner_train.c -c).
 # 2. The model: NERGrit twice, so the cased news style weighs as much as
 #    NERP's lower-case sentences; 2^20 feature buckets; three perceptrons

@@ -33,7 +33,7 @@
 /* floors on micro F1 (the numbers the code reaches, less a margin) */
 #define NER_FLOOR_GRIT_GAZ 0.30
 #define NER_FLOOR_GRIT_FULL 0.70
-#define NER_FLOOR_GRIT_TAG 0.72
+#define NER_FLOOR_GRIT_TAG 0.74
 #define NER_FLOOR_NERP_GAZ 0.28
 #define NER_FLOOR_NERP_FULL 0.71
 #define NER_FLOOR_NERP_TAG 0.76

@@ -15,10 +15,13 @@
  * case, as in NERP, or cased), and the word cluster
  * (data/extract/ner/clusters.txt: a path in a binary tree of word
  * classes, by distribution over unlabelled text) of the token as 4-, 6-,
- * 10-bit and whole prefixes, and of its neighbours, whole.  Transitions
- * are a tag-pair matrix.
+ * 10-bit and whole prefixes, and of its neighbours, whole; how often the
+ * word is capitalised inside cased sentences of that text (four classes,
+ * or never seen there), alone and with the shape; the byte trigrams
+ * inside the word (neither its first nor its last three bytes; at most
+ * NR_TRI).  Transitions are a tag-pair matrix.
  *
- * Model file (data/extract/ner/model.bin, little-endian): "WTNER002",
+ * Model file (data/extract/ner/model.bin, little-endian): "WTNER003",
  * uint32 bits, uint32 ntag (7), float scale, float tr[8][7] (row 7 =
  * sentence start), uint32 rows, a bitmap of the 2^bits buckets (bit b of
  * byte b / 8: bucket 8 (b / 8) + b % 8 has weights), then int16 w[rows][7]
@@ -55,13 +58,14 @@
 #include "../core/util.h"
 #include "xint.h"
 
-#define NR_MAGIC "WTNER002"
+#define NR_MAGIC "WTNER003"
 #define NR_ROW 8            /* int16 weights per bucket in memory (7 used) */
 #define NR_WORD 48          /* bytes of a word that features look at */
 _Static_assert(NR_WORD == WT_NER_KEY, "a word's hash is its cluster key's");
 #define NR_TITLE_BITS 12    /* title word set: 4096 slots */
 #define NR_MAX_BITS 24
 #define NR_BLOCK 32        /* tokens whose weights are fetched together */
+#define NR_TRI 8           /* trigrams inside a word that are features */
 
 /* A word's cluster: its key's hash, the path from the root of the class
  * tree left-aligned in 32 bits, and the path's length. */
@@ -69,6 +73,7 @@ typedef struct nr_cluster {
   uint64_t h;
   uint32_t path;
   uint8_t len;
+  uint8_t cap; /* capitalisation class (nr_cap_class) */
 } nr_cluster;
 
 struct wt_ner {
@@ -160,12 +165,25 @@ static int nr_cl_count(void *ud, char *line, size_t len, int lineno) {
   return 0;
 }
 
-/* One line: path TAB word TAB count. */
+/* How a word is written inside cased sentences: 1 never seen there,
+ * else 2 + how often capitalised (0 under a tenth, 1 under half, 2 under
+ * nine tenths, 3 more). */
+static uint8_t nr_cap_class(long mid, long cap) {
+  if (mid <= 0) return 1;
+  if (cap * 10 < mid) return 2;
+  if (cap * 2 < mid) return 3;
+  if (cap * 10 < mid * 9) return 4;
+  return 5;
+}
+
+/* One line: path TAB word TAB count [TAB mid TAB capitalised]. */
 static int nr_cl_line(void *ud, char *line, size_t len, int lineno) {
   (void)len;
   wt_ner *m = ud;
-  char *f[3];
-  if (wt_split_tabs(line, f, 3) < 2 || !*f[0] || !*f[1]) return lineno;
+  char *f[5];
+  int nf = wt_split_tabs(line, f, 5);
+  if (nf < 2 || !*f[0] || !*f[1]) return lineno;
+  uint8_t cap = nf >= 5 ? nr_cap_class(atol(f[3]), atol(f[4])) : 1;
   uint32_t path = 0;
   size_t n = 0;
   for (const char *p = f[0]; *p; p++, n++) {
@@ -175,7 +193,7 @@ static int nr_cl_line(void *ud, char *line, size_t len, int lineno) {
   uint64_t h = nr_key_hash(f[1], strlen(f[1]));
   uint32_t i = (uint32_t)h & m->clmask;
   while (m->cl[i].h && m->cl[i].h != h) i = (i + 1) & m->clmask;
-  m->cl[i] = (nr_cluster){h, path, (uint8_t)(n > 32 ? 32 : n)};
+  m->cl[i] = (nr_cluster){h, path, (uint8_t)(n > 32 ? 32 : n), cap};
   return 0;
 }
 
@@ -257,7 +275,7 @@ enum {
   NF_BI_P, NF_SH3, NF_STYLE_SH, NF_STYLE_W, NF_GAZ_SH, NF_LEN, NF_P4,
   NF_S4, NF_SHM2, NF_SHP2, NF_SH_M, NF_SH_P, NF_WM1_SH, NF_SH_WP1, NF_GAZ_W,
   NF_GAZM2, NF_GAZP2, NF_TITLE_SH, NF_SHM2_3, NF_GAZ3, NF_CL4, NF_CL6,
-  NF_CL10, NF_CLF, NF_CLM1, NF_CLP1
+  NF_CL10, NF_CLF, NF_CLM1, NF_CLP1, NF_CAP, NF_CAP_SH, NF_TRI
 };
 
 /* Shape of a word: X upper, x lower, d digit, other ASCII as is, 'u' for
@@ -300,7 +318,10 @@ typedef struct nr_info {
   uint64_t w, raw, sh, pre[4], suf[4];
   uint32_t cl;   /* cluster path, left-aligned */
   uint8_t cllen; /* its length; 0: the word has no cluster */
+  uint8_t cap;   /* nr_cap_class, 0 without a cluster */
   uint8_t len, title, gaz, wn;
+  uint8_t ntri;  /* trigrams in tri */
+  uint64_t tri[NR_TRI];
 } nr_info;
 
 /* Values standing for "before the sentence" and "after it". */
@@ -336,6 +357,11 @@ static void nr_info_of(const wt_ner *m, const wt_ner_sent *x, size_t i,
       nr_cluster_of(m, digit ? nr_key_hash(p, n) : in->w | 1);
   in->cl = cl ? cl->path : 0;
   in->cllen = cl ? cl->len : 0;
+  in->cap = cl ? cl->cap : 0;
+  /* the trigrams inside the word, neither its prefix nor its suffix */
+  in->ntri = 0;
+  for (size_t k = 1; k + 3 < wn && in->ntri < NR_TRI; k++)
+    in->tri[in->ntri++] = nr_hash(h0, w + k, 3);
 }
 
 /* The first l bits of a token's cluster path, with the length kept (a
@@ -414,6 +440,9 @@ static size_t nr_feats(const wt_ner *m, const nr_info *in, size_t i,
   NR_PUT(NF_STYLE, (uint64_t)st, 0);
   NR_PUT(NF_STYLE_SH, (uint64_t)st, t->sh);
   NR_PUT(NF_STYLE_W, (uint64_t)st, t->w);
+  NR_PUT(NF_CAP, t->cap, 0);
+  NR_PUT(NF_CAP_SH, t->cap, t->sh);
+  for (size_t l = 0; l < t->ntri; l++) NR_PUT(NF_TRI, t->tri[l], 0);
 #undef NR_PUT
   return k;
 }

@@ -25,7 +25,7 @@ enum { WT_NER_O = 0, WT_NER_NTAG = 7 };
 #define WT_NER_I(t) (2 + 2 * (t))
 #define WT_NER_TYPE(tag) (((tag) - 1) / 2) /* tag > 0 */
 
-#define WT_NER_MAXF 56      /* features per token (50 used) */
+#define WT_NER_MAXF 64      /* features per token (at most 60 used) */
 #define WT_NER_MAXTOK 256   /* tokens per tagged chunk (longer: split) */
 #define WT_NER_FILE "extract/ner/model.bin"
 #define WT_NER_CLUSTERS "extract/ner/clusters.txt"
