@@ -912,6 +912,14 @@ WT_TEST(extract_frame_doers_mates_kin) {
                         "Morales, threatened on Tuesday to cut off talks "
                         "with the opposition.", "en", NULL),
                "Ana Morales");
+  /* a host country is only where another state's base stands */
+  CHECK_STR_EQ(tx_parts("Iran menembakkan rudal ke pangkalan udara di "
+                        "Yordania yang menampung pasukan Inggris pada Selasa "
+                        "(8/7/2025).", "id", NULL),
+               "Iran|United Kingdom");
+  CHECK_STR_EQ(tx_parts("Israel menyerang bandara di Suriah pada Selasa "
+                        "(8/7/2025).", "id", NULL),
+               "Israel|Syria");
 }
 
 /* Names: an unknown organisation's bracketed abbreviation is the

@@ -289,6 +289,40 @@ static int ac_qualifier(const x_ctx *c, size_t q, size_t k) {
   return 0;
 }
 
+/* Is a facility word within `back` tokens before token k of sentence q
+ * (no full stop between)? */
+static int ac_facility_before(const x_ctx *c, size_t q, size_t k, size_t back) {
+  for (size_t j = k; j-- > c->sent_tok[q] && j + back >= k;)
+    if (x_tok_class(c, j, XW_FACILITY)) return 1;
+  return 0;
+}
+
+/* Is the country at token k (entity e) of sentence q only where a
+ * facility of another state stands: named after a locative word that
+ * follows a facility word ("ke Pangkalan Udara Al Udeid di Qatar"), with
+ * another state in the sentence named as the owner, after a facility word
+ * or right before one ("pangkalan militer terbesar Amerika Serikat",
+ * "pasukan AS", "a US base")? */
+static int ac_facility_host(const x_ctx *c, size_t q, size_t k, int32_t e) {
+  size_t f = k;
+  while (f > c->sent_tok[q] && c->t[f - 1].men == c->t[k].men) f--;
+  if (f == c->sent_tok[q] || !x_tok_class(c, f - 1, XW_LOC) ||
+      !ac_facility_before(c, q, f - 1, 5))
+    return 0;
+  for (size_t j = c->sent_tok[q]; j < c->sent_tok[q + 1]; j++) {
+    int32_t m = c->t[j].men;
+    if (m < 0 || (j > c->sent_tok[q] && c->t[j - 1].men == m)) continue;
+    int32_t o = c->d->mentions.v[m].entity;
+    if (o == e || !(x_ent_tags(c, o) & XT_COUNTRY)) continue;
+    size_t je = j;
+    while (je < c->sent_tok[q + 1] && c->t[je].men == m) je++;
+    if (ac_facility_before(c, q, j, 3) ||
+        (je < c->sent_tok[q + 1] && x_tok_class(c, je, XW_FACILITY)))
+      return 1;
+  }
+  return 0;
+}
+
 /* Institutions acting in sentence q (up to a subordinate clause or token
  * end): an
  * organisation, not a medium, not named as a place; states too when
@@ -314,6 +348,7 @@ static void ac_orgs(const x_ctx *c, size_t q, size_t end, int states,
     /* a country after "in" may be the target ("strikes in southern
      * Lebanon"); an institution there is only where it happened */
     if ((ac_locative(c, k, c->sent_tok[q]) && !(tags & XT_COUNTRY)) ||
+        (states && (tags & XT_COUNTRY) && ac_facility_host(c, q, k, e)) ||
         (states && ac_qualifier(c, q, k)) ||
         (en->flags & WT_ENTF_AGENCY) ||
         (tags & XT_MEDIA))

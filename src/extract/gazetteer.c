@@ -685,7 +685,7 @@ static int gaz_word_line(void *ud, char *line, size_t len, int lineno) {
       "predecessor", "passive", "aux", "agent", "plan", "through",
       "witness", "organiser", "members", "chair", "watch", "ceremony", "commasub",
       "office", "target", "conj", "rel", "orgjoin", "rank", "namejoin",
-      "mate", "listing", "kin"};
+      "mate", "listing", "kin", "facility"};
   wt_extract_res *r = ud;
   char *f[3] = {0};
   int k = wt_split_tabs(line, f, 3);

@@ -182,6 +182,8 @@ enum {
                   sanction's target before its cue) */
   XW_KIN,      /* "sister", "adik": a person named as someone's kin only
                   describes that someone */
+  XW_FACILITY, /* "pangkalan", "base", "troops": a state's site or force
+                  abroad (the host country is only where it stands) */
   XW_N
 };
 
