@@ -484,4 +484,22 @@ WT_TEST(clean_print_kicker_page_date_pic_caption_dotted_date) {
   CHECK_STR_EQ(d->published.text, "Tanggal 03.03.2020");
   CHECK(d->body && !strstr(d->body, "Tautan"));
   clean_close(&c);
+  /* a photo's caption closed by a one-word credit over the dateline */
+  static const char captioned[] =
+      "Contoh Warta\n\n"
+      "Dua Menteri Resmikan Dermaga Baru di Pelabuhan Timur\n\n"
+      "Oleh: Rina Hartati | Selasa, 3 Maret 2020 | 10:15 WIB\n\n"
+      "Menteri Perhubungan meresmikan dermaga baru di Pelabuhan Timur, "
+      "Selasa pagi. (AFP)\n\n"
+      "Makassar, Contoh Warta - Menteri Perhubungan dan Menteri Kelautan "
+      "meresmikan dermaga baru di Pelabuhan Timur, Selasa (3/3/2020), "
+      "setelah dua tahun pembangunan.\n\n"
+      "Dermaga itu mampu melayani dua kapal penumpang sekaligus dan "
+      "diharapkan memangkas waktu tunggu penumpang, kata menteri.\n";
+  REQUIRE(clean_open(&c, "mem3.txt", captioned) == 0);
+  REQUIRE(c.rc == 0);
+  d = c.doc;
+  CHECK(d->body && !strstr(d->body, "(AFP)"));
+  CHECK(d->body && !strncmp(d->body, "Menteri Perhubungan dan", 23));
+  clean_close(&c);
 }

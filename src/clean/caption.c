@@ -151,3 +151,21 @@ int cl_is_caption(const char *s, size_t n) {
          cap_photo_suffix(s, n) || cap_dash_pic(s, n) ||
          strstr(s, "ANTARA FOTO/") != NULL;
 }
+
+int cl_credit_closed(const char *s, size_t n) {
+  if (n < 12 || s[n - 1] != ')') return 0;
+  size_t a = n - 1;
+  while (a > 0 && s[a - 1] != '(' && n - a < 40) a--;
+  if (a < 3 || s[a - 1] != '(' || s[a - 2] != ' ' || a + 1 >= n ||
+      !(s[a] >= 'A' && s[a] <= 'Z'))
+    return 0;
+  int words = 1;
+  for (size_t k = a; k < n - 1; k++) words += s[k] == ' ';
+  if (words > 3) return 0;
+  /* one sentence before it */
+  for (size_t k = 1; k + 3 < a; k++)
+    if ((s[k] == '.' || s[k] == '!' || s[k] == '?') && s[k + 1] == ' ' &&
+        s[k + 2] >= 'A' && s[k + 2] <= 'Z' && !(s[k - 1] >= 'A' && s[k - 1] <= 'Z'))
+      return 0;
+  return 1;
+}

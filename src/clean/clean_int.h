@@ -154,6 +154,10 @@ size_t cl_caption_credit(const char *s, size_t n, const char **name);
 /* caption.c: is line s[0..n) (NUL-terminated) a photo caption or credit
  * line? */
 int cl_is_caption(const char *s, size_t n);
+/* caption.c: is line s[0..n) one sentence closed by a bracketed credit of
+ * one to three words ("... di Anchorage, Alaska. (AFP)")?  A caption
+ * when the story's dateline opens the next paragraph. */
+int cl_credit_closed(const char *s, size_t n);
 int cl_is_upper_start(const char *s, size_t n);
 
 #endif

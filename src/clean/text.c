@@ -1393,7 +1393,17 @@ void cl_text_classify(cl_page *p) {
   }
   for (size_t i = bs; found && i < be; i++)
     if (v[i].cls == CL_BODY) {
-      text_caps_place(p, &v[i], text_dateline(p, &v[i]));
+      int dl = text_dateline(p, &v[i]);
+      /* a photo's caption over the story's dateline: "Presiden ...
+       * menyambut ... di Anchorage. (AFP)" / "Anchorage, Outlet - ..." */
+      size_t j = i + 1;
+      while (j < be && v[j].cls == CL_CHROME) j++;
+      if (!dl && j < be && v[j].cls == CL_BODY &&
+          cl_credit_closed(v[i].text, v[i].len) && (dl = text_dateline(p, &v[j]))) {
+        text_chrome(&v[i], "caption");
+        i = j;
+      }
+      text_caps_place(p, &v[i], dl);
       break;
     }
   for (size_t i = be; found && i-- > bs;)
