@@ -502,4 +502,19 @@ WT_TEST(clean_print_kicker_page_date_pic_caption_dotted_date) {
   CHECK(d->body && !strstr(d->body, "(AFP)"));
   CHECK(d->body && !strncmp(d->body, "Menteri Perhubungan dan", 23));
   clean_close(&c);
+  static const char paired[] =
+      "Harbour Daily\n\n"
+      "Two ministers open new ferry pier\n\n"
+      "HARBOUR DAILY - Mar 3, 2020 - 10:15\n\n"
+      "The transport minister and the fisheries minister cut a ribbon at "
+      "the new pier on March 3, 2020. (Pool photo)(Harbour)\n\n"
+      "The transport and fisheries ministers opened a new ferry pier on "
+      "Tuesday, saying it would halve waiting times for island "
+      "commuters.\n\n"
+      "The pier can berth two passenger ferries at once, the transport "
+      "minister told reporters after the ceremony.\n";
+  REQUIRE(clean_open(&c, "mem4.txt", paired) == 0);
+  REQUIRE(c.rc == 0);
+  CHECK(c.doc->body && !strstr(c.doc->body, "ribbon"));
+  clean_close(&c);
 }

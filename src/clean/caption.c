@@ -146,8 +146,19 @@ static int cap_dash_pic(const char *s, size_t n) {
   return 0;
 }
 
+/* Two credits in brackets, the first naming a photo: "... on Oct. 20,
+ * 2020. (Pool photo)(Kyodo)". */
+static int cap_photo_pair(const char *s, size_t n) {
+  if (n < 16 || s[n - 1] != ')') return 0;
+  size_t a = n - 1;
+  while (a > 0 && s[a - 1] != '(' && n - a < 40) a--;
+  if (a < 8 || s[a - 1] != '(' || s[a - 2] != ')') return 0;
+  return (a >= 8 && !strncasecmp(s + a - 7, "photo", 5)) ||
+         (a >= 7 && !strncasecmp(s + a - 6, "foto", 4));
+}
+
 int cl_is_caption(const char *s, size_t n) {
-  return cap_photo_credit(s, n) || cap_bracketed(s, n) ||
+  return cap_photo_credit(s, n) || cap_bracketed(s, n) || cap_photo_pair(s, n) ||
          cap_photo_suffix(s, n) || cap_dash_pic(s, n) ||
          strstr(s, "ANTARA FOTO/") != NULL;
 }
